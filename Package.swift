@@ -1,0 +1,51 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+// The core SDK (`PluginSDK`) depends only on swift-log, swift-service-lifecycle and swift-argument-parser,
+// none of which pulls in SwiftNIO, so plugin images stay small and builds stay fast.
+let package = Package(
+    name: "swift-argo-plugin",
+    platforms: [.macOS(.v15)],
+    products: [
+        .library(name: "PluginSDK", targets: ["PluginSDK"]),
+        .executable(name: "HelloPlugin", targets: ["HelloPlugin"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+    ],
+    targets: [
+        // Non-variadic C wrappers over Debian's libmicrohttpd (libmicrohttpd-dev).
+        .target(
+            name: "CMicroHTTPD",
+            linkerSettings: [.linkedLibrary("microhttpd")]
+        ),
+        // JSONValue and the fast UTF-8 JSON coder used on the request path. No dependencies.
+        .target(name: "PluginJSON"),
+        // Codable models of Argo's executor and controller plugin contracts. Pure Swift, no C.
+        .target(name: "ArgoModels", dependencies: ["PluginJSON"]),
+        // The SDK: Plugin protocol, responder, libmicrohttpd transport, runtime.
+        .target(
+            name: "PluginSDK",
+            dependencies: [
+                "CMicroHTTPD",
+                "PluginJSON",
+                "ArgoModels",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(
+            name: "HelloPlugin",
+            dependencies: ["PluginSDK"],
+            path: "Examples/HelloPlugin",
+            exclude: ["README.md"]
+        ),
+        .testTarget(name: "PluginJSONTests", dependencies: ["PluginJSON"]),
+        .testTarget(name: "ArgoModelsTests", dependencies: ["ArgoModels", "PluginJSON"]),
+        .testTarget(name: "PluginSDKTests", dependencies: ["PluginSDK"]),
+        .testTarget(name: "HelloPluginTests", dependencies: ["HelloPlugin", "PluginSDK"]),
+    ]
+)
