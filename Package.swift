@@ -44,7 +44,11 @@ let package = Package(
             exclude: ["README.md"]
         ),
         .testTarget(name: "PluginJSONTests", dependencies: ["PluginJSON"]),
-        .testTarget(name: "ArgoModelsTests", dependencies: ["ArgoModels", "PluginJSON"]),
+        .testTarget(
+            name: "ArgoModelsTests",
+            dependencies: ["ArgoModels", "PluginJSON"],
+            resources: [.copy("Resources")]
+        ),
         .testTarget(name: "PluginSDKTests", dependencies: ["PluginSDK"]),
         .testTarget(name: "HelloPluginTests", dependencies: ["HelloPlugin", "PluginSDK"]),
     ]

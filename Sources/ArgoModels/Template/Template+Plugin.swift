@@ -1,0 +1,34 @@
+extension Template {
+    /// The configuration this template gives the plugin named `key`: `template.plugin[key]`.
+    ///
+    /// ```swift
+    /// template.pluginConfig(for: "hello")?["channel"]?.stringValue  // "#ci"
+    /// ```
+    public func pluginConfig(for key: String) -> JSONValue? {
+        plugin?[key]
+    }
+
+    /// Decodes the configuration for the plugin named `key` into the author's own type.
+    ///
+    /// Works with any `Decodable` type, through a decoder that reads the already-parsed `JSONValue`.
+    /// Errors are `DecodingError`s whose coding path names the offending member, relative to the
+    /// plugin's configuration (e.g. `"channel": expected String, found number`). A missing configuration
+    /// throws `DecodingError.keyNotFound` for `key`.
+    ///
+    /// ```swift
+    /// struct HelloConfig: Decodable { var channel: String; var retries: Int? }
+    /// let config = try args.template.decodePlugin(HelloConfig.self, key: "hello")
+    /// ```
+    public func decodePlugin<T: Decodable>(_ type: T.Type, key: String) throws -> T {
+        guard let config = pluginConfig(for: key) else {
+            throw DecodingError.keyNotFound(
+                AnyCodingKey(key),
+                DecodingError.Context(
+                    codingPath: [AnyCodingKey("plugin")],
+                    debugDescription: "the template has no configuration for plugin \"\(key)\""
+                )
+            )
+        }
+        return try JSONValueDecoder().decode(type, from: config)
+    }
+}
