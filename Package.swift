@@ -43,6 +43,8 @@ let package = Package(
             path: "Examples/HelloPlugin",
             exclude: ["README.md"]
         ),
+        // A plugin whose behaviour each request picks, for process-level tests (signals, drain).
+        .executableTarget(name: "FixturePlugin", dependencies: ["PluginSDK"], path: "Tests/Fixtures/FixturePlugin"),
         .testTarget(name: "PluginJSONTests", dependencies: ["PluginJSON"]),
         .testTarget(
             name: "ArgoModelsTests",

@@ -1,0 +1,43 @@
+# The two commands a newcomer needs: `make run` and `make test`. Both install what they need on Debian.
+SWIFT ?= swift
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+APT_PACKAGES_BUILD := libmicrohttpd-dev
+APT_PACKAGES_TEST := libmicrohttpd-dev curl util-linux
+
+.PHONY: run test build release deps deps-test bench clean help
+
+help:
+	@echo "make run    build and start HelloPlugin in development mode (prints a curl to try)"
+	@echo "make test   install test dependencies and run the whole test suite"
+	@echo "make bench  benchmark the release HelloPlugin against the peers in ../shared/bench"
+
+# Installs a Debian package list only when something is missing.
+define apt_install
+	@missing=""; for p in $(1); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  echo "installing:$$missing"; \
+	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing >/dev/null; \
+	fi
+endef
+
+deps:
+	$(call apt_install,$(APT_PACKAGES_BUILD))
+
+deps-test:
+	$(call apt_install,$(APT_PACKAGES_TEST))
+
+build: deps
+	$(SWIFT) build --product HelloPlugin
+
+release: deps
+	$(SWIFT) build -c release --product HelloPlugin
+
+run: build
+	$$($(SWIFT) build --show-bin-path)/HelloPlugin --dev $(ARGS)
+
+test: deps-test
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build --parallel --num-workers 2
+
+clean:
+	rm -rf .build

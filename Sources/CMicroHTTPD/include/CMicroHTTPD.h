@@ -1,0 +1,58 @@
+// Non-variadic wrappers over Debian's libmicrohttpd (libmicrohttpd-dev, 0.9.7x).
+//
+// Why this target exists: MHD_start_daemon and MHD_get_daemon_info are C variadic functions, which Swift cannot
+// call. Each wrapper below takes plain arguments instead. Only Sources/PluginSDK/Transport/MicroHTTPDBridge.swift
+// imports this module.
+#ifndef CMICROHTTPD_H
+#define CMICROHTTPD_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <sys/types.h>
+#include <sys/socket.h>
+#include <microhttpd.h>
+
+/// Receives libmicrohttpd's diagnostic messages, already formatted (MHD's own logger is variadic).
+typedef void (*CMHD_LogCallback)(void *context, const char *message);
+
+/// Daemon settings passed to CMHD_start.
+typedef struct {
+  /// Worker threads in libmicrohttpd's pool (1 means a single internal polling thread).
+  unsigned int thread_pool_size;
+  /// Seconds an idle or stalled connection may live; 0 means never time out.
+  unsigned int connection_timeout_seconds;
+  /// Maximum concurrent connections (0 keeps libmicrohttpd's default).
+  unsigned int connection_limit;
+  /// Per-connection memory pool in bytes, which bounds the request line plus headers (0 keeps the default).
+  size_t connection_memory_limit;
+  /// listen(2) backlog.
+  int listen_backlog;
+} CMHD_Options;
+
+/// A running daemon plus what the wrappers need to stop it cleanly (its listening socket and log forwarding).
+typedef struct CMHD_Server CMHD_Server;
+
+/// Resolves `host` (an IP literal or a name), binds and listens on it, and starts a daemon on that socket with
+/// an internal epoll thread pool and suspend/resume enabled.
+///
+/// Binding here rather than inside libmicrohttpd lets the caller report the real OS error (EADDRINUSE, EACCES...).
+/// On failure returns NULL and writes a message into `error` (always NUL-terminated).
+CMHD_Server *CMHD_start(const char *host, uint16_t port, const CMHD_Options *options,
+                              MHD_AccessHandlerCallback handler, void *handler_context,
+                              MHD_RequestCompletedCallback completed, void *completed_context,
+                              CMHD_LogCallback log, void *log_context,
+                              char *error, size_t error_capacity);
+
+/// The TCP port the server listens on (useful after binding port 0), or 0 if unknown.
+uint16_t CMHD_bound_port(CMHD_Server *server);
+
+/// Stops accepting new connections; connections already open keep being served.
+void CMHD_quiesce(CMHD_Server *server);
+
+/// Stops the daemon, closes the listening socket and frees the server. No connection may be suspended.
+void CMHD_stop(CMHD_Server *server);
+
+/// Whether this process runs with any supplementary or effective group matching `gid` (for token-file hints).
+int CMHD_in_group(gid_t gid);
+
+#endif

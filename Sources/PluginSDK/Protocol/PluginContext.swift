@@ -1,0 +1,58 @@
+import ArgoModels
+import Logging
+
+/// What a handler knows about the call it serves.
+///
+/// The context carries the workflow and template identity, a `Logger` whose metadata already names them, and the
+/// call's deadline: after it the SDK answers 503 on the handler's behalf and cancels its task.
+public struct PluginContext: Sendable {
+    /// The RPC being served.
+    public var method: PluginMethod
+    /// The workflow's name (`metadata.name`), or an empty string if Argo did not send it.
+    public var workflowName: String
+    /// The workflow's namespace, if sent.
+    public var namespace: String?
+    /// The workflow's UID, if sent.
+    public var workflowUID: String?
+    /// The template's name, for template and node calls; empty otherwise.
+    public var templateName: String
+    /// A logger with `argo.workflow`, `argo.namespace`, `argo.template` and `rpc.method` metadata.
+    public var logger: Logger
+    /// When the SDK stops waiting for this call.
+    public var deadline: ContinuousClock.Instant
+
+    /// Creates a context. The SDK makes one per call; tests can make their own.
+    public init(
+        method: PluginMethod, workflowName: String, namespace: String? = nil, workflowUID: String? = nil,
+        templateName: String = "", logger: Logger = Logger(label: "argo-plugin"),
+        deadline: ContinuousClock.Instant = .now.advanced(by: .seconds(25))
+    ) {
+        self.method = method
+        self.workflowName = workflowName
+        self.namespace = namespace
+        self.workflowUID = workflowUID
+        self.templateName = templateName
+        self.logger = logger
+        self.deadline = deadline
+    }
+
+    /// Time left before the deadline (zero once it has passed).
+    public var remaining: Swift.Duration {
+        max(.zero, ContinuousClock.now.duration(to: deadline))
+    }
+}
+
+extension PluginContext {
+    /// A context for a `template.execute` call with `args`.
+    public init(executing args: ExecuteTemplateArgs, logger base: Logger, deadline: ContinuousClock.Instant) {
+        var logger = base
+        let meta = args.workflow.metadata
+        logger[metadataKey: "argo.workflow"] = "\(meta.name ?? "")"
+        if let namespace = meta.namespace { logger[metadataKey: "argo.namespace"] = "\(namespace)" }
+        logger[metadataKey: "argo.template"] = "\(args.template.name ?? "")"
+        logger[metadataKey: "rpc.method"] = "\(PluginMethod.templateExecute)"
+        self.init(
+            method: .templateExecute, workflowName: meta.name ?? "", namespace: meta.namespace,
+            workflowUID: meta.uid, templateName: args.template.name ?? "", logger: logger, deadline: deadline)
+    }
+}

@@ -1,0 +1,43 @@
+import Logging
+
+/// Everything the SDK's server needs to run, with defaults that match Argo's sidecar contract.
+///
+/// Every value can be overridden on the command line or through the environment (see ``ServerOptions``);
+/// a plugin may also change the defaults in code before calling ``PluginRuntime/run(_:configuration:)``.
+///
+/// ```swift
+/// var configuration = PluginConfiguration()
+/// configuration.port = 7522
+/// try await PluginRuntime.run(Slack(), configuration: configuration)
+/// ```
+public struct PluginConfiguration: Sendable {
+    /// Address to listen on. Loopback by default: Argo calls `http://localhost:PORT` from the same pod.
+    public var host: String = "127.0.0.1"
+    /// TCP port; 4355 as in Argo's documentation. 0 picks a free port.
+    public var port: Int = 4355
+    /// Path of the token Argo shares with the plugin.
+    public var tokenFile: String = "/var/run/argo/token"
+    /// Development mode: creates a random token file when none exists and prints a `curl` to try the plugin.
+    public var development: Bool = false
+    /// Worker threads in libmicrohttpd's pool. Defaults to the number of usable CPUs (at least 2).
+    public var threads: Int = max(2, ProcessorCount.usable)
+    /// Largest request body accepted; bigger ones are refused with 413 without being buffered.
+    public var maxBodyBytes: Int = 16 * 1024 * 1024
+    /// Largest request line plus headers, in bytes; bigger heads are refused by libmicrohttpd (431).
+    public var maxHeaderBytes: Int = 64 * 1024
+    /// Idle connections and stalled uploads are closed after this many seconds.
+    public var connectionTimeoutSeconds: Int = 60
+    /// Maximum simultaneous connections.
+    public var connectionLimit: Int = 1024
+    /// How long a call may run before the SDK answers 503 for it (Argo's executor client gives up after 30 s).
+    public var callTimeout: Swift.Duration = .seconds(25)
+    /// How long in-flight calls may take to finish after SIGTERM/SIGINT.
+    public var shutdownGracePeriod: Swift.Duration = .seconds(20)
+    /// Requeue applied when a handler returns `Running` or `Pending` without one (Argo would never call again).
+    public var defaultRequeue: Swift.Duration = .seconds(10)
+    /// Log level; `LOG_LEVEL` overrides it.
+    public var logLevel: Logger.Level = .info
+
+    /// The defaults.
+    public init() {}
+}

@@ -1,0 +1,91 @@
+import Logging
+import ServiceLifecycle
+
+/// Serves one plugin over HTTP on libmicrohttpd, as a swift-service-lifecycle `Service`.
+///
+/// `run()` starts listening (if ``start()`` was not called already) and returns after a graceful shutdown:
+/// new connections are refused, in-flight calls finish within the grace period, then the plugin's
+/// ``Plugin/shutdown()`` runs. ``PluginRuntime`` wires this up with signal handling; use the server directly to
+/// embed a plugin in your own `ServiceGroup` or in tests.
+///
+/// ```swift
+/// let server = try PluginServer(plugin: Hello(), configuration: configuration, logger: logger)
+/// let group = ServiceGroup(services: [server], gracefulShutdownSignals: [.sigterm], logger: logger)
+/// try await group.run()
+/// ```
+public final class PluginServer<P: Plugin>: Service, Sendable {
+    /// The plugin served.
+    public let plugin: P
+    /// The configuration in force.
+    public let configuration: PluginConfiguration
+    private let logger: Logger
+    private let transport: MicroHTTPDServer
+    private let started = ServerStartState()
+    private let onListening: (@Sendable (Int) -> Void)?
+
+    /// Creates a server, reading the token file now so a missing or unreadable token fails before listening.
+    ///
+    /// - Parameter onListening: called once with the bound port when the server starts listening.
+    public init(
+        plugin: P, configuration: PluginConfiguration, logger: Logger = Logger(label: "argo-plugin"),
+        onListening: (@Sendable (Int) -> Void)? = nil
+    ) throws {
+        let token = try TokenFile.load(from: configuration.tokenFile)
+        self.plugin = plugin
+        self.configuration = configuration
+        self.logger = logger
+        self.onListening = onListening
+        let responder = PluginResponder(plugin: plugin, token: token, configuration: configuration, logger: logger)
+        self.transport = MicroHTTPDServer(
+            settings: TransportSettings(
+                host: configuration.host, port: configuration.port, threads: configuration.threads,
+                connectionTimeoutSeconds: configuration.connectionTimeoutSeconds,
+                connectionLimit: configuration.connectionLimit, maxHeaderBytes: configuration.maxHeaderBytes,
+                maxBodyBytes: configuration.maxBodyBytes, callTimeout: configuration.callTimeout),
+            responder: responder, logger: logger)
+    }
+
+    /// Binds and starts serving; returns the bound port. Calling it again returns the same port.
+    @discardableResult
+    public func start() throws -> Int {
+        try started.startOnce {
+            let port = try transport.start()
+            let methods = plugin.methods.map(\.rawValue).sorted().joined(separator: ", ")
+            logger.info(
+                "plugin listening",
+                metadata: [
+                    "address": "http://\(ListenAddress.urlHost(configuration.host)):\(port)",
+                    "plugin": "\(plugin.name)", "methods": "\(methods)",
+                ])
+            if !ListenAddress.isLoopback(configuration.host) {
+                logger.warning(
+                    "listening beyond loopback: anything that can reach this address can call the plugin with the token",
+                    metadata: ["host": "\(configuration.host)"])
+            }
+            onListening?(port)
+            return port
+        }
+    }
+
+    /// Starts if needed, waits for graceful shutdown, then drains.
+    ///
+    /// Inside a `ServiceGroup`, listening starts only after the group has installed its signal handlers, so a
+    /// SIGTERM that arrives right after the port opens is never lost.
+    public func run() async throws {
+        try start()
+        try? await gracefulShutdown()
+        _ = await stop()
+    }
+
+    /// Drains and stops: refuses new calls, waits up to the grace period for in-flight ones, then runs the
+    /// plugin's shutdown hook. Returns `false` if calls were still running when the grace period ran out.
+    @discardableResult
+    public func stop() async -> Bool {
+        logger.info("shutting down", metadata: ["grace": "\(configuration.shutdownGracePeriod)"])
+        let drained = await transport.drain(grace: configuration.shutdownGracePeriod)
+        await plugin.shutdown()
+        logger.info("stopped", metadata: ["drained": "\(drained)"])
+        return drained
+    }
+
+}

@@ -1,0 +1,63 @@
+/// What the transport knows about a request before reading its body: enough to refuse it early.
+///
+/// Auth, routing and size limits are decided from the head alone, so a bad token or an unknown path never
+/// costs a body read.
+struct HTTPRequestHead: Sendable {
+    /// The HTTP verb as sent, e.g. `POST`.
+    var method: String
+    /// The request path without query string, e.g. `/api/v1/template.execute`.
+    var path: String
+    /// The raw `Authorization` header, if present. Never log it.
+    var authorization: String?
+    /// The announced body length; `nil` for chunked uploads or no body.
+    var contentLength: Int?
+}
+
+/// A complete request as plain Swift values.
+struct HTTPRequest: Sendable {
+    /// The head the transport read first.
+    var head: HTTPRequestHead
+    /// The body bytes.
+    var body: [UInt8]
+}
+
+/// A reply: always JSON, always with a body, `Content-Length` set by the transport.
+struct HTTPResponse: Sendable, Equatable {
+    /// The status code.
+    var status: Int
+    /// The JSON body.
+    var body: [UInt8]
+    /// Ask the transport to close the connection after this reply (used while draining).
+    var closeConnection: Bool = false
+    /// Extra headers, e.g. `Allow` on a 405.
+    var headers: [(String, String)] = []
+
+    init(status: Int, body: [UInt8], closeConnection: Bool = false, headers: [(String, String)] = []) {
+        self.status = status
+        self.body = body
+        self.closeConnection = closeConnection
+        self.headers = headers
+    }
+
+    static func == (lhs: HTTPResponse, rhs: HTTPResponse) -> Bool {
+        lhs.status == rhs.status && lhs.body == rhs.body && lhs.closeConnection == rhs.closeConnection
+            && lhs.headers.map { "\($0.0): \($0.1)" } == rhs.headers.map { "\($0.0): \($0.1)" }
+    }
+}
+
+/// The boundary between the transport and everything above it.
+///
+/// The transport calls `respondEarly(to:)` once the headers are in; a non-nil answer is sent without reading the
+/// body. Otherwise it reads the body (bounded by its limit) and calls `respond(to:)`.
+protocol HTTPResponder: Sendable {
+    /// Refuses a request from its head alone (403, 404, 405), or returns `nil` to read the body.
+    func respondEarly(to head: HTTPRequestHead) -> HTTPResponse?
+    /// Answers a complete request.
+    func respond(to request: HTTPRequest) async -> HTTPResponse
+    /// The reply for a body over the size limit.
+    func payloadTooLarge(limit: Int) -> HTTPResponse
+    /// The reply when a call outlives its deadline.
+    func deadlineExceeded() -> HTTPResponse
+    /// The reply for a call that arrives while the server drains.
+    func shuttingDown() -> HTTPResponse
+}

@@ -1,0 +1,3 @@
+import PluginSDK
+
+await PluginRuntime.run(Fixture())

@@ -1,0 +1,125 @@
+import Foundation
+import Testing
+@testable import PluginSDK
+
+/// Keep-alive, uploads in pieces, 100-continue and the body limit over a real socket.
+@Suite("Connections and uploads")
+struct ConnectionTests {
+    @Test("one keep-alive connection serves many calls")
+    func keepAlive() async throws {
+        let server = try TestServer.start(ProbePlugin())
+        let statuses = try await blocking {
+            let client = try server.client()
+            return try (0..<20).map { index in
+                try client.call(
+                    "/api/v1/template.execute", body: Bodies.probe(#"{"message":"call \#(index)"}"#),
+                    token: server.token
+                ).status
+            }
+        }
+        #expect(statuses == Array(repeating: 200, count: 20))
+        await server.stop()
+    }
+
+    @Test("a chunked body sent in many small chunks is reassembled")
+    func chunked() async throws {
+        let server = try TestServer.start(ProbePlugin())
+        let response = try await blocking {
+            let client = try server.client()
+            try client.startChunked("/api/v1/template.execute", token: server.token)
+            let body = Array(Bodies.probe(#"{"message":"from chunks"}"#).utf8)
+            var offset = 0
+            while offset < body.count {
+                let end = min(body.count, offset + 7)
+                try client.sendChunk(Array(body[offset..<end]))
+                offset = end
+            }
+            try client.endChunked()
+            return try client.readResponse()
+        }
+        #expect(response.status == 200)
+        #expect(try JSONMeaning.parse(response.body)["node"]?["message"] == "from chunks")
+        await server.stop()
+    }
+
+    @Test("a Content-Length body that arrives in many separate writes is reassembled")
+    func multiWrite() async throws {
+        let server = try TestServer.start(ProbePlugin())
+        let response = try await blocking {
+            let client = try server.client()
+            let body = Array(Bodies.probe(#"{"message":"slowly"}"#).utf8)
+            try client.send(
+                "POST /api/v1/template.execute HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer \(server.token)\r\nContent-Length: \(body.count)\r\n\r\n")
+            for start in stride(from: 0, to: body.count, by: 16) {
+                try client.send(Array(body[start..<min(body.count, start + 16)]))
+                usleep(2000)
+            }
+            return try client.readResponse()
+        }
+        #expect(response.status == 200)
+        #expect(try JSONMeaning.parse(response.body)["node"]?["message"] == "slowly")
+        await server.stop()
+    }
+
+    @Test("Expect: 100-continue gets 100 Continue, then the reply")
+    func expectContinue() async throws {
+        let server = try TestServer.start(ProbePlugin())
+        let (interim, final) = try await blocking { () -> (String, RawHTTPClient.Response) in
+            let client = try server.client()
+            let body = Array(Bodies.probe(#"{"message":"continued"}"#).utf8)
+            try client.send(
+                "POST /api/v1/template.execute HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer \(server.token)\r\nExpect: 100-continue\r\nContent-Length: \(body.count)\r\n\r\n")
+            var first = [UInt8](repeating: 0, count: 25)
+            let count = try client.receiveSome(into: &first)
+            try client.send(body)
+            return (String(decoding: first[..<count], as: UTF8.self), try client.readResponse())
+        }
+        #expect(interim.hasPrefix("HTTP/1.1 100"))
+        #expect(final.status == 200)
+        #expect(try JSONMeaning.parse(final.body)["node"]?["message"] == "continued")
+        await server.stop()
+    }
+
+    @Test("an announced body over the limit gets 413 at once, without sending the body")
+    func tooLargeAnnounced() async throws {
+        let server = try TestServer.start(ProbePlugin()) { $0.maxBodyBytes = 1024 }
+        let started = ContinuousClock.now
+        let response = try await blocking {
+            let client = try server.client()
+            try client.send(
+                "POST /api/v1/template.execute HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer \(server.token)\r\nContent-Length: 50000000\r\n\r\n")
+            return try client.readResponse()
+        }
+        #expect(response.status == 413)
+        #expect(ContinuousClock.now - started < .seconds(2))
+        await server.stop()
+    }
+
+    @Test("a chunked body that grows over the limit gets 413 and the server keeps serving")
+    func tooLargeChunked() async throws {
+        let server = try TestServer.start(ProbePlugin()) { $0.maxBodyBytes = 4096 }
+        let response = try await blocking { () -> RawHTTPClient.Response in
+            let client = try server.client()
+            try client.startChunked("/api/v1/template.execute", token: server.token)
+            let chunk = [UInt8](repeating: UInt8(ascii: " "), count: 1024)
+            for _ in 0..<64 {
+                do { try client.sendChunk(chunk) } catch { break }
+            }
+            try? client.endChunked()
+            return try client.readResponse()
+        }
+        #expect(response.status == 413)
+        let after = try await blocking {
+            try server.client().call("/api/v1/template.execute", body: Bodies.probe("{}"), token: server.token).status
+        }
+        #expect(after == 200)
+        await server.stop()
+    }
+}
+
+extension RawHTTPClient {
+    /// Reads whatever bytes are available (at most `buffer.count`).
+    func receiveSome(into buffer: inout [UInt8]) throws -> Int {
+        try readAvailable(into: &buffer)
+    }
+}

@@ -1,0 +1,56 @@
+import Foundation
+import Testing
+@testable import PluginSDK
+
+@Suite("Graceful shutdown")
+struct ShutdownTests {
+    @Test("stopping waits for an in-flight call, whose reply still arrives, then refuses connections")
+    func drainInProcess() async throws {
+        let server = try TestServer.start(ProbePlugin())
+        let reply = Task {
+            try await blocking {
+                try server.client().call(
+                    "/api/v1/template.execute", body: Bodies.probe(#"{"sleepMilliseconds":700,"message":"late"}"#),
+                    token: server.token)
+            }
+        }
+        try await Task.sleep(for: .milliseconds(200))
+        let drained = await server.server.stop()
+        #expect(drained)
+        let response = try await reply.value
+        #expect(response.status == 200)
+        #expect(try JSONMeaning.parse(response.body)["node"]?["message"] == "late")
+        #expect(throws: (any Error).self) { _ = try RawHTTPClient(port: server.port) }
+    }
+
+    @Test("SIGTERM to a plugin process with a call in flight: the reply arrives and the process exits 0")
+    func sigterm() async throws {
+        let process = try PluginProcess.launch(executable: "FixturePlugin")
+        defer { process.terminateIfRunning() }
+        let reply = Task {
+            try await blocking {
+                try RawHTTPClient(port: process.port).call(
+                    "/api/v1/template.execute",
+                    body: Bodies.execute(plugin: #"{"fixture":{"sleepMilliseconds":800,"message":"finished"}}"#),
+                    token: process.token)
+            }
+        }
+        try await Task.sleep(for: .milliseconds(300))
+        process.signal(SIGTERM)
+        let response = try await reply.value
+        #expect(response.status == 200)
+        #expect(try JSONMeaning.parse(response.body)["node"]?["message"] == "finished")
+        let status = try await process.waitForExit(timeout: .seconds(10))
+        #expect(status == 0)
+        #expect(process.standardError.contains("shutting down"))
+    }
+
+    @Test("SIGINT to an idle plugin process exits 0 promptly")
+    func sigint() async throws {
+        let process = try PluginProcess.launch(executable: "FixturePlugin")
+        defer { process.terminateIfRunning() }
+        process.signal(SIGINT)
+        let status = try await process.waitForExit(timeout: .seconds(10))
+        #expect(status == 0)
+    }
+}
