@@ -20,12 +20,17 @@ public struct PluginContext: Sendable {
     public var logger: Logger
     /// When the SDK stops waiting for this call.
     public var deadline: ContinuousClock.Instant
+    /// The workflow the call is about, when the RPC carries one.
+    public var workflow: Workflow?
+    /// The template the call is about (`template.execute` and node hooks), with its inputs and plugin config.
+    public var template: Template?
 
     /// Creates a context. The SDK makes one per call; tests can make their own.
     public init(
         method: PluginMethod, workflowName: String, namespace: String? = nil, workflowUID: String? = nil,
         templateName: String = "", logger: Logger = Logger(label: "argo-plugin"),
-        deadline: ContinuousClock.Instant = .now.advanced(by: .seconds(25))
+        deadline: ContinuousClock.Instant = .now.advanced(by: .seconds(25)), workflow: Workflow? = nil,
+        template: Template? = nil
     ) {
         self.method = method
         self.workflowName = workflowName
@@ -34,6 +39,8 @@ public struct PluginContext: Sendable {
         self.templateName = templateName
         self.logger = logger
         self.deadline = deadline
+        self.workflow = workflow
+        self.template = template
     }
 
     /// Time left before the deadline (zero once it has passed).
@@ -53,6 +60,7 @@ extension PluginContext {
         logger[metadataKey: "rpc.method"] = "\(PluginMethod.templateExecute)"
         self.init(
             method: .templateExecute, workflowName: meta.name ?? "", namespace: meta.namespace,
-            workflowUID: meta.uid, templateName: args.template.name ?? "", logger: logger, deadline: deadline)
+            workflowUID: meta.uid, templateName: args.template.name ?? "", logger: logger, deadline: deadline,
+            workflow: args.workflow, template: args.template)
     }
 }

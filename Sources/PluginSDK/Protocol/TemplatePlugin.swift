@@ -24,7 +24,8 @@ public protocol TemplatePlugin: Plugin {
     /// The key under the template's `plugin` object that marks templates for this plugin, e.g. `hello`.
     static var key: String { get }
 
-    /// Runs a template whose `plugin.<key>` decoded into `parameters`. The full request is `context.args`.
+    /// Runs a template whose `plugin.<key>` decoded into `parameters`. The template, with its
+    /// inputs, is `context.template`; the workflow is `context.workflow`.
     func execute(_ parameters: Parameters, context: PluginContext) async throws -> ExecuteTemplateReply
 }
 
