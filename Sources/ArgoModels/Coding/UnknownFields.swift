@@ -21,8 +21,9 @@ extension Decoder {
     func unknownFields(excluding known: Set<String>) throws -> [String: JSONValue] {
         let container = try self.container(keyedBy: AnyCodingKey.self)
         let keys = container.allKeys
-        // Fast path: objects that carry only typed members (the common case) allocate nothing.
-        guard keys.count > 0 else { return [:] }
+        // Empty objects return at once; objects with only typed members (the common case) never insert, so the
+        // dictionary never allocates storage.
+        guard !keys.isEmpty else { return [:] }
         var fields: [String: JSONValue] = [:]
         for key in keys where !known.contains(key.stringValue) {
             fields[key.stringValue] = try container.decode(JSONValue.self, forKey: key)
@@ -39,5 +40,14 @@ extension Encoder {
         for (key, value) in fields where !known.contains(key) {
             try container.encode(value, forKey: AnyCodingKey(key))
         }
+    }
+}
+
+extension KeyedDecodingContainer {
+    /// A member kept as `JSONValue`: `nil` when absent, `.null` when present as `null`, so an explicit `null`
+    /// survives a round trip (`decodeIfPresent` would turn it into `nil`).
+    func decodeJSONValueIfPresent(forKey key: Key) throws -> JSONValue? {
+        guard contains(key) else { return nil }
+        return try decode(JSONValue.self, forKey: key)
     }
 }

@@ -48,8 +48,8 @@ public struct Pod: Sendable, Hashable, Codable {
         apiVersion = try container.decodeIfPresent(String.self, forKey: .apiVersion)
         kind = try container.decodeIfPresent(String.self, forKey: .kind)
         metadata = try container.decodeIfPresent(ObjectMeta.self, forKey: .metadata)
-        spec = try container.decodeIfPresent(JSONValue.self, forKey: .spec)
-        status = try container.decodeIfPresent(JSONValue.self, forKey: .status)
+        spec = try container.decodeJSONValueIfPresent(forKey: .spec)
+        status = try container.decodeJSONValueIfPresent(forKey: .status)
         unknownFields = try decoder.unknownFields(excluding: Self.knownKeys)
     }
 

@@ -32,7 +32,7 @@ public struct Memoize: Sendable, Hashable, Codable {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         key = try container.decodeIfPresent(String.self, forKey: .key)
         maxAge = try container.decodeIfPresent(String.self, forKey: .maxAge)
-        cache = try container.decodeIfPresent(JSONValue.self, forKey: .cache)
+        cache = try container.decodeJSONValueIfPresent(forKey: .cache)
         unknownFields = try decoder.unknownFields(excluding: Self.knownKeys)
     }
 

@@ -41,7 +41,7 @@ public struct RetryStrategy: Sendable, Hashable, Codable {
         retryPolicy = try container.decodeIfPresent(String.self, forKey: .retryPolicy)
         backoff = try container.decodeIfPresent(Backoff.self, forKey: .backoff)
         expression = try container.decodeIfPresent(String.self, forKey: .expression)
-        affinity = try container.decodeIfPresent(JSONValue.self, forKey: .affinity)
+        affinity = try container.decodeJSONValueIfPresent(forKey: .affinity)
         unknownFields = try decoder.unknownFields(excluding: Self.knownKeys)
     }
 

@@ -57,8 +57,8 @@ public struct ValueFrom: Sendable, Hashable, Codable {
         parameter = try container.decodeIfPresent(String.self, forKey: .parameter)
         expression = try container.decodeIfPresent(String.self, forKey: .expression)
         `default` = try container.decodeIfPresent(AnyString.self, forKey: .`default`)
-        supplied = try container.decodeIfPresent(JSONValue.self, forKey: .supplied)
-        configMapKeyRef = try container.decodeIfPresent(JSONValue.self, forKey: .configMapKeyRef)
+        supplied = try container.decodeJSONValueIfPresent(forKey: .supplied)
+        configMapKeyRef = try container.decodeJSONValueIfPresent(forKey: .configMapKeyRef)
         unknownFields = try decoder.unknownFields(excluding: Self.knownKeys)
     }
 

@@ -49,7 +49,7 @@ public struct ManagedFieldsEntry: Sendable, Hashable, Codable {
         apiVersion = try container.decodeIfPresent(String.self, forKey: .apiVersion)
         time = try container.decodeIfPresent(String.self, forKey: .time)
         fieldsType = try container.decodeIfPresent(String.self, forKey: .fieldsType)
-        fieldsV1 = try container.decodeIfPresent(JSONValue.self, forKey: .fieldsV1)
+        fieldsV1 = try container.decodeJSONValueIfPresent(forKey: .fieldsV1)
         subresource = try container.decodeIfPresent(String.self, forKey: .subresource)
         unknownFields = try decoder.unknownFields(excluding: Self.knownKeys)
     }
