@@ -62,7 +62,8 @@ struct ExecutorModelTests {
             try Fixtures.json(ExecuteTemplateReply.succeeded(message: "ok", outputs: Outputs().parameter("id", 42)))
                 == #"{"node":{"message":"ok","outputs":{"parameters":[{"name":"id","value":"42"}]},"phase":"Succeeded"}}"#
         )
-        #expect(try Fixtures.json(ExecuteTemplateReply.failed("boom")) == #"{"node":{"message":"boom","phase":"Failed"}}"#)
+        #expect(
+            try Fixtures.json(ExecuteTemplateReply.failed("boom")) == #"{"node":{"message":"boom","phase":"Failed"}}"#)
         #expect(
             try Fixtures.json(ExecuteTemplateReply.running(requeueAfter: .seconds(90)))
                 == #"{"node":{"phase":"Running"},"requeue":"1m30s"}"#
@@ -85,5 +86,35 @@ struct ExecutorModelTests {
             #expect(context.debugDescription == #""channel": expected String, found number"#)
         }
         #expect(throws: DecodingError.self) { try template.decodePlugin(Hello.self, key: "other") }
+    }
+}
+
+extension ExecutorModelTests {
+    @Test("A template's timeout reads as a duration only when it is a literal Go duration")
+    func timeoutDuration() {
+        #expect(Template(timeout: "1m30s").timeoutDuration == .seconds(90))
+        #expect(Template(timeout: "{{inputs.parameters.t}}").timeoutDuration == nil)
+        #expect(Template().timeoutDuration == nil)
+    }
+
+    @Test("Output builders replace a parameter of the same name and leave the original untouched")
+    func outputBuilders() {
+        let base = Outputs().parameter("a", "1")
+        let changed = base.parameter("a", "2").parameter("b", true).result("done").artifact("log", path: "/tmp/log")
+        #expect(base.parameters?.map(\.value) == ["1"])
+        #expect(changed.parameters?.map(\.name) == ["a", "b"])
+        #expect(changed.parameter(named: "a")?.value == "2")
+        #expect(changed.parameter(named: "b")?.value == "true")
+        #expect(changed.result == "done")
+        #expect(changed.artifacts == [Artifact(name: "log", path: "/tmp/log")])
+        #expect(changed.artifact(Artifact(name: "log", path: "/var/log")).artifacts?.map(\.path) == ["/var/log"])
+    }
+
+    @Test("An input's value falls back to its default")
+    func inputDefault() {
+        let inputs = Inputs(parameters: [Parameter(name: "a", default: "x"), Parameter(name: "b")])
+        #expect(inputs.value(of: "a") == "x")
+        #expect(inputs.value(of: "b") == nil)
+        #expect(inputs.parameter(named: "b")?.name == "b")
     }
 }

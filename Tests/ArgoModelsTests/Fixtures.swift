@@ -84,7 +84,9 @@ enum Fixtures {
     }
 
     /// Decodes `data` as `T`, encodes it again and returns both JSON trees (nulls removed) for comparison.
-    static func roundTrip<T: Codable>(_ type: T.Type, _ data: Data) throws -> (original: JSONValue, reencoded: JSONValue) {
+    static func roundTrip<T: Codable>(_ type: T.Type, _ data: Data) throws -> (
+        original: JSONValue, reencoded: JSONValue
+    ) {
         let model = try JSONDecoder().decode(type, from: data)
         let reencoded = try encoder().encode(model)
         return (withoutNullMembers(try tree(data)), withoutNullMembers(try tree(reencoded)))

@@ -1,6 +1,7 @@
-@testable import ArgoModels
 import Foundation
 import Testing
+
+@testable import ArgoModels
 
 /// Real and crafted Argo bodies, decoded and re-encoded, compared by meaning.
 @Suite("Round trips of Argo bodies")
@@ -42,7 +43,8 @@ struct RoundTripTests {
 
     @Test("Parameters given as JSON numbers and Booleans read as Go prints them")
     func anyStringParameters() throws {
-        let args = try JSONDecoder().decode(ParameterPreSubstitutionArgs.self, from: try Fixtures.body("parameters-add"))
+        let args = try JSONDecoder().decode(
+            ParameterPreSubstitutionArgs.self, from: try Fixtures.body("parameters-add"))
         #expect(args.template.inputs?.value(of: "dry-run") == "true")
         #expect(args.template.inputs?.value(of: "ratio") == "0.75")
         #expect(args.template.inputs?.parameter(named: "dry-run")?.description == "Only log")
@@ -74,7 +76,8 @@ struct RoundTripTests {
         #expect(meta.managedFields?.last?.subresource == "status")
         #expect(meta.unknownFields["x-future-metadata"] == ["kept": true])
 
-        let post = try JSONDecoder().decode(WorkflowPostOperateArgs.self, from: try Fixtures.body("workflow-postoperate"))
+        let post = try JSONDecoder().decode(
+            WorkflowPostOperateArgs.self, from: try Fixtures.body("workflow-postoperate"))
         #expect(post.old?.metadata.labels?["workflows.argoproj.io/phase"] == "Running")
         #expect(post.new?.metadata.labels?["workflows.argoproj.io/phase"] == "Succeeded")
 
@@ -103,8 +106,9 @@ struct RoundTripTests {
         var args = try JSONDecoder().decode(NodePostExecuteArgs.self, from: data)
         args.new?.message = "checked"
         let reencoded = Fixtures.withoutNullMembers(try Fixtures.tree(try Fixtures.encoder().encode(args)))
-        guard case .object(var expected) = Fixtures.stringifyingParameterScalars(
-            Fixtures.withoutNullMembers(try Fixtures.tree(data))),
+        guard
+            case .object(var expected) = Fixtures.stringifyingParameterScalars(
+                Fixtures.withoutNullMembers(try Fixtures.tree(data))),
             case .object(var new)? = expected["new"]
         else {
             Issue.record("unexpected body shape")

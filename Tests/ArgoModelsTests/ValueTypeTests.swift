@@ -49,7 +49,8 @@ struct ValueTypeTests {
 
     @Test("IntOrString keeps integers and strings apart")
     func intOrString() throws {
-        let decoded = try JSONDecoder().decode([IntOrString].self, from: Data(#"[300, "{{inputs.parameters.d}}"]"#.utf8))
+        let decoded = try JSONDecoder().decode(
+            [IntOrString].self, from: Data(#"[300, "{{inputs.parameters.d}}"]"#.utf8))
         #expect(decoded == [.int(300), .string("{{inputs.parameters.d}}")])
         #expect(try Fixtures.json(decoded) == #"[300,"{{inputs.parameters.d}}"]"#)
     }

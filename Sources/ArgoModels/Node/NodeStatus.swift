@@ -102,7 +102,9 @@ public struct NodeStatus: Sendable, Hashable, Codable {
     }
 
     enum CodingKeys: String, LosslessCodingKeys {
-        case id, name, displayName, type, templateName, templateRef, templateScope, phase, message, boundaryID, startedAt, finishedAt, estimatedDuration, progress, resourcesDuration, podIP, daemoned, nodeFlag, inputs, outputs, children, outboundNodes, hostNodeName, memoizationStatus, synchronizationStatus
+        case id, name, displayName, type, templateName, templateRef, templateScope, phase, message, boundaryID,
+            startedAt, finishedAt, estimatedDuration, progress, resourcesDuration, podIP, daemoned, nodeFlag, inputs,
+            outputs, children, outboundNodes, hostNodeName, memoizationStatus, synchronizationStatus
     }
 
     static let knownKeys = CodingKeys.makeKnownKeys()
@@ -134,7 +136,8 @@ public struct NodeStatus: Sendable, Hashable, Codable {
         outboundNodes = try container.decodeIfPresent([String].self, forKey: .outboundNodes)
         hostNodeName = try container.decodeIfPresent(String.self, forKey: .hostNodeName)
         memoizationStatus = try container.decodeIfPresent(MemoizationStatus.self, forKey: .memoizationStatus)
-        synchronizationStatus = try container.decodeIfPresent(NodeSynchronizationStatus.self, forKey: .synchronizationStatus)
+        synchronizationStatus = try container.decodeIfPresent(
+            NodeSynchronizationStatus.self, forKey: .synchronizationStatus)
         unknownFields = try decoder.unknownFields(excluding: Self.knownKeys)
     }
 

@@ -92,7 +92,9 @@ public struct Template: Sendable, Hashable, Codable {
     }
 
     enum CodingKeys: String, LosslessCodingKeys {
-        case name, inputs, outputs, metadata, plugin, annotations, nodeSelector, timeout, activeDeadlineSeconds, retryStrategy, serviceAccountName, automountServiceAccountToken, memoize, daemon, failFast, parallelism, priority, priorityClassName, schedulerName, podSpecPatch, pendingTimeout
+        case name, inputs, outputs, metadata, plugin, annotations, nodeSelector, timeout, activeDeadlineSeconds,
+            retryStrategy, serviceAccountName, automountServiceAccountToken, memoize, daemon, failFast, parallelism,
+            priority, priorityClassName, schedulerName, podSpecPatch, pendingTimeout
     }
 
     static let knownKeys = CodingKeys.makeKnownKeys()

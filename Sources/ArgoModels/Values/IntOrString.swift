@@ -51,7 +51,8 @@ public enum IntOrString: Sendable, Hashable, Codable, ExpressibleByIntegerLitera
         } else {
             throw DecodingError.typeMismatch(
                 IntOrString.self,
-                DecodingError.Context(codingPath: decoder.codingPath, debugDescription: "expected an integer or a string")
+                DecodingError.Context(
+                    codingPath: decoder.codingPath, debugDescription: "expected an integer or a string")
             )
         }
     }

@@ -6,7 +6,8 @@ import Testing
 struct SwaggerContractTests {
     let checker = ContractChecker(documents: SwaggerDocument.all)
 
-    @Test("Each model's keys, JSON types and required fields match its swagger definition", arguments: ContractTable.all)
+    @Test(
+        "Each model's keys, JSON types and required fields match its swagger definition", arguments: ContractTable.all)
     func modelMatchesDefinition(contract: ModelContract) {
         let problems = checker.problems(contract)
         #expect(problems.isEmpty, "\(problems.joined(separator: "\n"))")

@@ -65,7 +65,8 @@ enum SwaggerErrata {
         ),
         Erratum(
             document: "controller", target: "WorkflowPostOperateArgs",
-            reason: "Missing from the swagger; Go: struct { Old *Workflow `json:\"old\"`; New *Workflow `json:\"new\"` }.",
+            reason:
+                "Missing from the swagger; Go: struct { Old *Workflow `json:\"old\"`; New *Workflow `json:\"new\"` }.",
             fix: .definition([
                 "type": "object",
                 "properties": [

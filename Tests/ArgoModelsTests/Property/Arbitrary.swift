@@ -22,7 +22,8 @@ struct Arbitrary {
     /// Text with the characters JSON and Argo make interesting: quotes, slashes, escapes, templates, Unicode.
     mutating func string() -> String {
         let pieces = [
-            "a", "build", "{{inputs.parameters.x}}", "\"", "\\", "/", "\n", "\t", "ü", "状态", "✓", "😀", " ", "&", "<", "0",
+            "a", "build", "{{inputs.parameters.x}}", "\"", "\\", "/", "\n", "\t", "ü", "状态", "✓", "😀", " ", "&", "<",
+            "0",
             "",
         ]
         let count = Int.random(in: 0...6, using: &random)
@@ -84,7 +85,8 @@ struct Arbitrary {
                 $0.array {
                     OwnerReference(
                         apiVersion: $0.maybe { $0.string() }, kind: $0.maybe { $0.string() }, name: $0.string(),
-                        uid: $0.string(), controller: $0.maybe { $0.bool() }, blockOwnerDeletion: $0.maybe { $0.bool() },
+                        uid: $0.string(), controller: $0.maybe { $0.bool() },
+                        blockOwnerDeletion: $0.maybe { $0.bool() },
                         unknownFields: $0.unknownFields()
                     )
                 }
@@ -177,7 +179,8 @@ struct Arbitrary {
             finishedAt: maybe { $0.string() }, estimatedDuration: maybe { $0.int() },
             progress: maybe { Progress($0.string()) }, resourcesDuration: maybe { $0.map { $0.int() } },
             daemoned: maybe { $0.bool() }, nodeFlag: maybe { NodeFlag(hooked: $0.bool(), retried: $0.bool()) },
-            inputs: maybe { $0.inputs() }, outputs: maybe { $0.outputs() }, children: maybe { $0.array { $0.string() } },
+            inputs: maybe { $0.inputs() }, outputs: maybe { $0.outputs() },
+            children: maybe { $0.array { $0.string() } },
             memoizationStatus: maybe { MemoizationStatus(hit: $0.bool(), key: $0.string()) },
             synchronizationStatus: maybe { NodeSynchronizationStatus(waiting: $0.string()) },
             unknownFields: unknownFields()

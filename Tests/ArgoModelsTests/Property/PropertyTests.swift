@@ -1,6 +1,7 @@
-@testable import ArgoModels
 import Foundation
 import Testing
+
+@testable import ArgoModels
 
 /// Random valid instances survive encode → decode unchanged. Seeds are fixed, so failures reproduce.
 @Suite("Property: random instances round-trip")

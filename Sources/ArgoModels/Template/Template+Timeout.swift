@@ -1,0 +1,12 @@
+extension Template {
+    /// ``timeout`` as a Go duration, or `nil` when it is absent or not a literal duration (for example an
+    /// unresolved `{{...}}` expression).
+    ///
+    /// ```swift
+    /// let limit = args.template.timeoutDuration ?? .minutes(5)
+    /// ```
+    public var timeoutDuration: Duration? {
+        guard let timeout else { return nil }
+        return try? Duration(parsing: timeout)
+    }
+}
