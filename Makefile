@@ -4,10 +4,11 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 APT_PACKAGES_BUILD := libmicrohttpd-dev
 APT_PACKAGES_TEST := libmicrohttpd-dev curl util-linux
 
-.PHONY: run test build release deps deps-test bench clean help
+.PHONY: run run-controller test build release deps deps-test bench clean help
 
 help:
 	@echo "make run    build and start HelloPlugin in development mode (prints a curl to try)"
+	@echo "make run-controller  build and start HelloControllerPlugin (controller hooks) in development mode"
 	@echo "make test   install test dependencies and run the whole test suite"
 	@echo "make bench  benchmark the release HelloPlugin against the peers in ../shared/bench"
 
@@ -34,6 +35,10 @@ release: deps
 
 run: build
 	$$($(SWIFT) build --show-bin-path)/HelloPlugin --dev $(ARGS)
+
+run-controller: deps
+	$(SWIFT) build --product HelloControllerPlugin
+	$$($(SWIFT) build --show-bin-path)/HelloControllerPlugin --dev $(ARGS)
 
 test: deps-test
 	$(SWIFT) build --build-tests

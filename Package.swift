@@ -9,6 +9,7 @@ let package = Package(
     products: [
         .library(name: "PluginSDK", targets: ["PluginSDK"]),
         .executable(name: "HelloPlugin", targets: ["HelloPlugin"]),
+        .executable(name: "HelloControllerPlugin", targets: ["HelloControllerPlugin"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
@@ -43,6 +44,12 @@ let package = Package(
             path: "Examples/HelloPlugin",
             exclude: ["README.md"]
         ),
+        .executableTarget(
+            name: "HelloControllerPlugin",
+            dependencies: ["PluginSDK"],
+            path: "Examples/HelloControllerPlugin",
+            exclude: ["README.md", "deploy"]
+        ),
         // A plugin whose behaviour each request picks, for process-level tests (signals, drain).
         .executableTarget(name: "FixturePlugin", dependencies: ["PluginSDK"], path: "Tests/Fixtures/FixturePlugin"),
         .testTarget(name: "PluginJSONTests", dependencies: ["PluginJSON"]),
@@ -53,5 +60,6 @@ let package = Package(
         ),
         .testTarget(name: "PluginSDKTests", dependencies: ["PluginSDK"]),
         .testTarget(name: "HelloPluginTests", dependencies: ["HelloPlugin", "PluginSDK"]),
+        .testTarget(name: "HelloControllerPluginTests", dependencies: ["HelloControllerPlugin", "PluginSDK"]),
     ]
 )

@@ -50,17 +50,20 @@ public struct PluginContext: Sendable {
 }
 
 extension PluginContext {
-    /// A context for a `template.execute` call with `args`.
-    public init(executing args: ExecuteTemplateArgs, logger base: Logger, deadline: ContinuousClock.Instant) {
+    /// A context for a call about `workflow` (and `template`), with logger metadata naming them.
+    init(
+        method: PluginMethod, workflow: Workflow?, template: Template?, logger base: Logger,
+        deadline: ContinuousClock.Instant
+    ) {
         var logger = base
-        let meta = args.workflow.metadata
-        logger[metadataKey: "argo.workflow"] = "\(meta.name ?? "")"
-        if let namespace = meta.namespace { logger[metadataKey: "argo.namespace"] = "\(namespace)" }
-        logger[metadataKey: "argo.template"] = "\(args.template.name ?? "")"
-        logger[metadataKey: "rpc.method"] = "\(PluginMethod.templateExecute)"
+        let meta = workflow?.metadata
+        logger[metadataKey: "rpc.method"] = "\(method)"
+        if let name = meta?.name { logger[metadataKey: "argo.workflow"] = "\(name)" }
+        if let namespace = meta?.namespace { logger[metadataKey: "argo.namespace"] = "\(namespace)" }
+        if let name = template?.name { logger[metadataKey: "argo.template"] = "\(name)" }
         self.init(
-            method: .templateExecute, workflowName: meta.name ?? "", namespace: meta.namespace,
-            workflowUID: meta.uid, templateName: args.template.name ?? "", logger: logger, deadline: deadline,
-            workflow: args.workflow, template: args.template)
+            method: method, workflowName: meta?.name ?? "", namespace: meta?.namespace, workflowUID: meta?.uid,
+            templateName: template?.name ?? "", logger: logger, deadline: deadline, workflow: workflow,
+            template: template)
     }
 }

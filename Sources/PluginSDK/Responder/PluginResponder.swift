@@ -6,37 +6,60 @@ import Logging
 /// It works on plain request values, so tests drive it without a socket.
 struct PluginResponder<P: Plugin>: HTTPResponder {
     let plugin: P
-    let token: BearerToken
+    /// The shared token; `nil` only when the plugin serves controller hooks without one and has no token file.
+    let token: BearerToken?
     let logger: Logger
     let callTimeout: Swift.Duration
     let defaultRequeue: Swift.Duration
+    let hooksWithoutToken: Bool
     private let served: Set<PluginMethod>
 
-    init(plugin: P, token: BearerToken, configuration: PluginConfiguration, logger: Logger) {
+    init(plugin: P, token: BearerToken?, configuration: PluginConfiguration, logger: Logger) {
         self.plugin = plugin
         self.token = token
         self.logger = logger
         self.callTimeout = configuration.callTimeout
         self.defaultRequeue = configuration.defaultRequeue
+        self.hooksWithoutToken = configuration.controllerHooksWithoutToken
         self.served = plugin.methods
     }
 
     func respondEarly(to head: HTTPRequestHead) -> HTTPResponse? {
-        guard token.accepts(head.authorization) else { return ReplyStatus.forbidden() }
-        guard let method = PluginMethod(path: head.path), served.contains(method) else {
-            return ReplyStatus.notFound(head.path)
-        }
+        let method = PluginMethod(path: head.path)
+        guard authorized(head, method) else { return ReplyStatus.forbidden() }
+        guard let method, served.contains(method) else { return ReplyStatus.notFound(head.path) }
         guard head.method == "POST" else { return ReplyStatus.methodNotAllowed(head.method) }
         return nil
     }
 
+    /// A valid token always passes. Without a header, controller hooks pass only when explicitly allowed.
+    private func authorized(_ head: HTTPRequestHead, _ method: PluginMethod?) -> Bool {
+        if let token, token.accepts(head.authorization) { return true }
+        return hooksWithoutToken && head.authorization == nil && method?.isControllerHook == true
+    }
+
     func respond(to request: HTTPRequest) async -> HTTPResponse {
         if let refusal = respondEarly(to: request.head) { return refusal }
+        let body = request.body
         switch PluginMethod(path: request.head.path) {
-        case .templateExecute:
-            return await executeTemplate(request.body)
         case nil:
             return ReplyStatus.notFound(request.head.path)
+        case .templateExecute:
+            return await executeTemplate(body)
+        case .workflowPreOperate:
+            return await hook(.workflowPreOperate, body, { ($0.workflow, nil) }, plugin.workflowPreOperate)
+        case .workflowPostOperate:
+            return await hook(.workflowPostOperate, body, { ($0.new ?? $0.old, nil) }, plugin.workflowPostOperate)
+        case .nodePreExecute:
+            return await hook(.nodePreExecute, body, { ($0.workflow, $0.template) }, plugin.nodePreExecute)
+        case .nodePostExecute:
+            return await hook(.nodePostExecute, body, { ($0.workflow, $0.template) }, plugin.nodePostExecute)
+        case .parametersAdd:
+            return await hook(.parametersAdd, body, { ($0.workflow, $0.template) }, plugin.parametersAdd)
+        case .podPreCreate:
+            return await hook(.podPreCreate, body, { ($0.workflow, $0.template) }, plugin.podPreCreate)
+        case .podPostCreate:
+            return await hook(.podPostCreate, body, { ($0.workflow, $0.template) }, plugin.podPostCreate)
         }
     }
 
@@ -52,7 +75,8 @@ struct PluginResponder<P: Plugin>: HTTPResponder {
             return ReplyStatus.badRequest(DecodingErrorDescription.describe(error))
         }
         let context = PluginContext(
-            executing: args, logger: logger, deadline: ContinuousClock.now.advanced(by: callTimeout))
+            method: .templateExecute, workflow: args.workflow, template: args.template, logger: logger,
+            deadline: ContinuousClock.now.advanced(by: callTimeout))
         context.logger.debug("call")
         do {
             let reply = try await plugin.executeTemplate(args, context: context)
@@ -67,6 +91,38 @@ struct PluginResponder<P: Plugin>: HTTPResponder {
             case .failed(let message):
                 context.logger.info("handler failed", metadata: ["error": "\(message)"])
                 return encode(ExecuteTemplateReply.failed(message))
+            }
+        }
+    }
+
+    /// A controller hook: decode, call, encode. Errors: 404 unimplemented, 503 transient, 500 fatal.
+    private func hook<Args: Decodable, Reply: Encodable>(
+        _ method: PluginMethod, _ body: [UInt8], _ subject: (Args) -> (Workflow?, Template?),
+        _ handler: (Args, PluginContext) async throws -> Reply
+    ) async -> HTTPResponse {
+        let args: Args
+        do {
+            args = try WireJSON.decode(Args.self, from: body)
+        } catch {
+            return ReplyStatus.badRequest(DecodingErrorDescription.describe(error))
+        }
+        let (workflow, template) = subject(args)
+        // Argo's controller gives hooks 1 s; the context says so, whatever the transport's deadline.
+        let deadline = ContinuousClock.now.advanced(by: min(callTimeout, .seconds(1)))
+        let context = PluginContext(method: method, workflow: workflow, template: template, logger: logger, deadline: deadline)
+        context.logger.debug("call")
+        do {
+            return encode(try await handler(args, context))
+        } catch {
+            switch HandlerFailure(error) {
+            case .notImplemented:
+                return ReplyStatus.notFound(method.path)
+            case .transient(let message):
+                context.logger.info("transient failure, answering 503", metadata: ["error": "\(message)"])
+                return ReplyStatus.transient(message)
+            case .failed(let message):
+                context.logger.info("hook failed, answering 500", metadata: ["error": "\(message)"])
+                return ReplyStatus.hookFailed(message)
             }
         }
     }
@@ -91,9 +147,7 @@ struct PluginResponder<P: Plugin>: HTTPResponder {
             return ReplyStatus.ok(try WireJSON.encode(value))
         } catch {
             logger.error("cannot encode the reply", metadata: ["error": "\(error)"])
-            return ReplyStatus.ok(
-                (try? WireJSON.encode(ExecuteTemplateReply.failed("the plugin's reply could not be encoded")))
-                    ?? Array("{}".utf8))
+            return ReplyStatus.error(500, "the plugin's reply could not be encoded")
         }
     }
 }

@@ -8,7 +8,8 @@
 /// | malformed JSON, wrong types, missing fields | 400 | `{"error": ...}` naming the field |
 /// | body over the limit | 413 | `{"error": ...}` |
 /// | handler threw ``TransientError``, deadline passed, server draining | 503 | `{"error": ...}` |
-/// | handler threw anything else | 200 | a `Failed` node with the error's message |
+/// | `template.execute` handler threw anything else | 200 | a `Failed` node with the error's message |
+/// | controller hook threw anything else | 500 | `{"error": ...}` (fatal for the node or workflow) |
 /// | handler returned | 200 | the reply |
 enum ReplyStatus {
     static func forbidden() -> HTTPResponse {
@@ -45,6 +46,10 @@ enum ReplyStatus {
         var response = error(503, "transient: the plugin is shutting down")
         response.closeConnection = true
         return response
+    }
+
+    static func hookFailed(_ message: String) -> HTTPResponse {
+        error(500, "plugin error: \(message)")
     }
 
     static func ok(_ body: [UInt8]) -> HTTPResponse {

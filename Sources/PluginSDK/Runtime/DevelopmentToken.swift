@@ -42,16 +42,29 @@ enum DevelopmentToken {
         return text
     }
 
-    /// The `curl` that calls `template.execute` with the example hello template.
-    static func curl(port: Int, host: String, tokenFile: String, pluginKey: String) -> String {
-        let body = #"{"workflow":{"metadata":{"name":"my-wf","namespace":"argo","uid":"0b6c2b3e"}},"#
-            + #""template":{"name":"main","plugin":{"\#(pluginKey)":{}}}}"#
-        return """
-            curl -s http://\(ListenAddress.urlHost(host)):\(port)/api/v1/template.execute \\
-              -H "Authorization: Bearer $(cat \(tokenFile))" \\
-              -H "Content-Type: application/json" \\
-              -d '\(body)'
-            """
+    /// A `curl` that calls `method` with a small Argo-shaped body (the hello template for `template.execute`).
+    static func curl(port: Int, host: String, tokenFile: String, method: PluginMethod, pluginKey: String) -> String {
+        """
+        curl -s http://\(ListenAddress.urlHost(host)):\(port)\(method.path) \\
+          -H "Authorization: Bearer $(cat \(tokenFile))" \\
+          -H "Content-Type: application/json" \\
+          -d '\(sampleBody(for: method, pluginKey: pluginKey))'
+        """
+    }
+
+    /// A minimal request body for `method`, shaped like Argo's.
+    static func sampleBody(for method: PluginMethod, pluginKey: String) -> String {
+        let workflow = #""workflow":{"metadata":{"name":"my-wf","namespace":"argo","uid":"0b6c2b3e"}}"#
+        let template = #""template":{"name":"main","plugin":{"\#(pluginKey)":{}}}"#
+        let node = #""node":{"id":"my-wf-1","name":"my-wf","type":"Plugin","phase":"Pending"}"#
+        switch method {
+        case .templateExecute, .parametersAdd: return "{\(workflow),\(template)}"
+        case .workflowPreOperate: return "{\(workflow)}"
+        case .workflowPostOperate: return "{\"old\":{\"metadata\":{\"name\":\"my-wf\"}},\"new\":{\"metadata\":{\"name\":\"my-wf\"}}}"
+        case .nodePreExecute: return "{\(workflow),\(template),\(node)}"
+        case .nodePostExecute: return "{\(workflow),\(template),\"old\":{\"id\":\"n\"},\"new\":{\"id\":\"n\"}}"
+        case .podPreCreate, .podPostCreate:
+            return "{\(workflow),\(template),\"pod\":{\"metadata\":{\"name\":\"my-wf-main\"},\"spec\":{\"containers\":[]}}}"
+        }
     }
 }
-

@@ -35,6 +35,10 @@ public struct PluginConfiguration: Sendable {
     public var shutdownGracePeriod: Swift.Duration = .seconds(20)
     /// Requeue applied when a handler returns `Running` or `Pending` without one (Argo would never call again).
     public var defaultRequeue: Swift.Duration = .seconds(10)
+    /// Serve controller hooks to callers without a token. Argo's controller sends no `Authorization` header;
+    /// only for a controller-plugin sidecar listening on loopback inside the workflow-controller pod. The server
+    /// refuses to start with this on a non-loopback host, and logs a warning when it is on.
+    public var controllerHooksWithoutToken: Bool = false
     /// Log level; `LOG_LEVEL` overrides it.
     public var logLevel: Logger.Level = .info
 

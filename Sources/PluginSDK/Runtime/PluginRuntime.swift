@@ -70,9 +70,12 @@ public enum PluginRuntime {
             let host = effective.host
             let tokenFile = effective.tokenFile
             let key = (made as? any TemplatePlugin).map { type(of: $0).key } ?? "hello"
+            let methods = made.methods
             server = try PluginServer(plugin: made, configuration: effective, logger: logger) { port in
                 guard development else { return }
-                print("Try it:\n" + DevelopmentToken.curl(port: port, host: host, tokenFile: tokenFile, pluginKey: key))
+                let method = methods.contains(.templateExecute) ? .templateExecute : methods.sorted { $0.rawValue < $1.rawValue }.first
+                guard let method else { return }
+                print("Try it:\n" + DevelopmentToken.curl(port: port, host: host, tokenFile: tokenFile, method: method, pluginKey: key))
                 fflush(nil)
             }
         } catch {

@@ -30,7 +30,7 @@ public final class PluginServer<P: Plugin>: Service, Sendable {
         plugin: P, configuration: PluginConfiguration, logger: Logger = Logger(label: "argo-plugin"),
         onListening: (@Sendable (Int) -> Void)? = nil
     ) throws {
-        let token = try TokenFile.load(from: configuration.tokenFile)
+        let token = try Self.loadToken(plugin: plugin, configuration: configuration, logger: logger)
         self.plugin = plugin
         self.configuration = configuration
         self.logger = logger
@@ -43,6 +43,33 @@ public final class PluginServer<P: Plugin>: Service, Sendable {
                 connectionLimit: configuration.connectionLimit, maxHeaderBytes: configuration.maxHeaderBytes,
                 maxBodyBytes: configuration.maxBodyBytes, callTimeout: configuration.callTimeout),
             responder: responder, logger: logger)
+    }
+
+    /// Reads the token. Without a token file, a plugin that serves only controller hooks may still start when
+    /// `controllerHooksWithoutToken` is on (the workflow-controller pod has no Argo token); it must listen on
+    /// loopback.
+    private static func loadToken(plugin: P, configuration: PluginConfiguration, logger: Logger) throws
+        -> BearerToken?
+    {
+        guard configuration.controllerHooksWithoutToken else {
+            return try TokenFile.load(from: configuration.tokenFile)
+        }
+        guard ListenAddress.isLoopback(configuration.host) else {
+            throw ConfigurationError(
+                description: """
+                    controller hooks without a token are only allowed on a loopback host, not \
+                    \(configuration.host); drop --controller-hooks-without-token or bind 127.0.0.1
+                    """)
+        }
+        logger.warning(
+            "serving controller hooks without a token: only for a sidecar on loopback inside the workflow-controller pod")
+        do {
+            return try TokenFile.load(from: configuration.tokenFile)
+        } catch {
+            if plugin.methods.contains(.templateExecute) { throw error }
+            logger.notice("no token file; every caller that sends a token is refused", metadata: ["error": "\(error.reason)"])
+            return nil
+        }
     }
 
     /// Binds and starts serving; returns the bound port. Calling it again returns the same port.

@@ -17,6 +17,7 @@ import Logging
 /// | `--connection-timeout S` | `ARGO_PLUGIN_CONNECTION_TIMEOUT` | idle connection timeout, seconds |
 /// | `--call-timeout S` | `ARGO_PLUGIN_CALL_TIMEOUT` | per-call deadline, seconds (503 after) |
 /// | `--shutdown-grace S` | `ARGO_PLUGIN_SHUTDOWN_GRACE` | drain time on SIGTERM, seconds |
+/// | `--controller-hooks-without-token` | `ARGO_PLUGIN_CONTROLLER_HOOKS_WITHOUT_TOKEN=1` | serve controller hooks without a token (loopback only) |
 /// | `--log-level L` | `LOG_LEVEL` | trace, debug, info, notice, warning, error, critical |
 public struct ServerOptions: ParsableArguments, Sendable {
     /// TCP port.
@@ -54,6 +55,14 @@ public struct ServerOptions: ParsableArguments, Sendable {
     /// Drain time.
     @Option(help: "Seconds in-flight calls get after SIGTERM (env ARGO_PLUGIN_SHUTDOWN_GRACE; default 20).")
     public var shutdownGrace: Double?
+
+    /// Controller hooks without a token.
+    @Flag(
+        help: """
+            Serve controller hooks without a token, as Argo's controller sends none; loopback only \
+            (env ARGO_PLUGIN_CONTROLLER_HOOKS_WITHOUT_TOKEN=1).
+            """)
+    public var controllerHooksWithoutToken: Bool = false
 
     /// Log level.
     @Option(help: "Log level: trace, debug, info, notice, warning, error, critical (env LOG_LEVEL; default info).")
@@ -95,6 +104,9 @@ public struct ServerOptions: ParsableArguments, Sendable {
         if let value = try shutdownGrace ?? env.double("ARGO_PLUGIN_SHUTDOWN_GRACE") {
             guard value >= 0 else { throw ValidationError("shutdown-grace must not be negative") }
             config.shutdownGracePeriod = .milliseconds(Int64(value * 1000))
+        }
+        if try controllerHooksWithoutToken || env.bool("ARGO_PLUGIN_CONTROLLER_HOOKS_WITHOUT_TOKEN") {
+            config.controllerHooksWithoutToken = true
         }
         if let value = logLevel ?? env.string("LOG_LEVEL") {
             guard let level = Logger.Level(rawValue: value.lowercased()) else {

@@ -9,7 +9,6 @@ struct ConcurrencyTests {
         let plugin = ProbePlugin()
         let server = try TestServer.start(plugin) { $0.threads = 2 }
         let calls = 24
-        let started = ContinuousClock.now
         let statuses = try await withThrowingTaskGroup(of: Int.self) { group in
             for _ in 0..<calls {
                 group.addTask {
@@ -23,24 +22,21 @@ struct ConcurrencyTests {
             }
             return try await group.reduce(into: []) { $0.append($1) }
         }
-        let elapsed = ContinuousClock.now - started
         #expect(statuses == Array(repeating: 200, count: calls))
         // All handlers were inside their sleep at the same moment, on a pool of only 2 libmicrohttpd threads.
         #expect(plugin.probe.peak == calls)
-        // Serially this would take 14.4 s.
-        #expect(elapsed < .seconds(6))
         await server.stop()
     }
 
     @Test("a handler that outlives the call deadline is answered 503 and the server keeps serving")
     func deadline() async throws {
         let server = try TestServer.start(ProbePlugin()) { $0.callTimeout = .milliseconds(300) }
-        let started = ContinuousClock.now
+        // The handler never returns: a reply can only come from the deadline.
         let hung = try await blocking {
             try server.client().call("/api/v1/template.execute", body: Bodies.probe(#"{"outcome":"hang"}"#), token: server.token)
         }
         #expect(hung.status == 503)
-        #expect(ContinuousClock.now - started < .seconds(3))
+        #expect(String(decoding: hung.body, as: UTF8.self).contains("deadline"))
         let next = try await blocking {
             try server.client().call("/api/v1/template.execute", body: Bodies.probe("{}"), token: server.token).status
         }

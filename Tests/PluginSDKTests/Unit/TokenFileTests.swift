@@ -56,7 +56,7 @@ struct TokenFileTests {
 
     @Test("the development curl reads the token from the file instead of printing it")
     func curl() {
-        let text = DevelopmentToken.curl(port: 4355, host: "127.0.0.1", tokenFile: "/tmp/t", pluginKey: "hello")
+        let text = DevelopmentToken.curl(port: 4355, host: "127.0.0.1", tokenFile: "/tmp/t", method: .templateExecute, pluginKey: "hello")
         #expect(text.contains("http://127.0.0.1:4355/api/v1/template.execute"))
         #expect(text.contains("$(cat /tmp/t)"))
         #expect(text.contains(#""hello":{}"#))
