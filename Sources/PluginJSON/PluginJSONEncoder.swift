@@ -1,0 +1,45 @@
+/// A fast JSON encoder for `Encodable` types, writing UTF-8 bytes without Foundation.
+///
+/// The output is compact and deterministic: object keys sorted by their UTF-8 bytes, `/` not escaped, non-ASCII
+/// written as UTF-8, only `"`, `\` and control characters escaped. Integral doubles below 2^53 are written without
+/// a fraction (`1`, not `1.0`), like Go's `encoding/json`. Of a key written twice into one object, the last value
+/// wins, so the output never has duplicate keys.
+///
+/// ```swift
+/// let body: [UInt8] = try PluginJSONEncoder().encode(reply)
+/// ```
+public struct PluginJSONEncoder: Sendable {
+    /// The deepest nesting of arrays and objects written; deeper values fail with `EncodingError.invalidValue`.
+    public var maxDepth: Int
+
+    /// Values handed to `Encodable` implementations through `Encoder.userInfo`.
+    public var userInfo: [CodingUserInfoKey: any Sendable]
+
+    /// An encoder with the default limits.
+    public init(maxDepth: Int = 512, userInfo: [CodingUserInfoKey: any Sendable] = [:]) {
+        self.maxDepth = maxDepth
+        self.userInfo = userInfo
+    }
+
+    /// Encodes `value` as a JSON document.
+    ///
+    /// - Throws: `EncodingError.invalidValue` for NaN or infinite numbers and for nesting deeper than `maxDepth`.
+    public func encode<T: Encodable>(_ value: T) throws -> [UInt8] {
+        var plain: [CodingUserInfoKey: Any] = [:]
+        for (key, entry) in userInfo { plain[key] = entry }
+        let state = EncoderState(maxDepth: maxDepth, userInfo: plain)
+        try state.encodeValue(value, depth: 0)
+        return state.finish()
+    }
+}
+
+extension JSONValue {
+    /// The value as compact JSON text (keys sorted, the rules of `PluginJSONEncoder`).
+    ///
+    /// - Throws: `EncodingError.invalidValue` for a NaN or infinite `.number` and nesting deeper than `maxDepth`.
+    public func serialized(maxDepth: Int = 512) throws -> [UInt8] {
+        var writer = JSONWriter()
+        try writer.append(self, maxDepth: maxDepth, path: { [] })
+        return writer.bytes
+    }
+}
