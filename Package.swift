@@ -52,7 +52,14 @@ let package = Package(
         ),
         // A plugin whose behaviour each request picks, for process-level tests (signals, drain).
         .executableTarget(name: "FixturePlugin", dependencies: ["PluginSDK"], path: "Tests/Fixtures/FixturePlugin"),
-        .testTarget(name: "PluginJSONTests", dependencies: ["PluginJSON"]),
+        // Decode/encode microbenchmark of the bench bodies, PluginJSON vs Foundation: `swift run -c release CodecBenchmark`.
+        .executableTarget(
+            name: "CodecBenchmark",
+            dependencies: ["PluginJSON", "ArgoModels"],
+            path: "Benchmarks/CodecBenchmark",
+            exclude: ["bodies"]
+        ),
+        .testTarget(name: "PluginJSONTests", dependencies: ["PluginJSON", "ArgoModels"]),
         .testTarget(
             name: "ArgoModelsTests",
             dependencies: ["ArgoModels", "PluginJSON"],

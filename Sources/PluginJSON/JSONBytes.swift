@@ -77,13 +77,14 @@ enum JSONBytes {
     @inline(__always)
     static func equal(_ bytes: [UInt8], start: Int, length: Int, to key: String) -> Bool {
         let utf8 = key.utf8
-        guard utf8.count == length else { return false }
         return bytes.withUnsafeBufferPointer { input in
             let compared = utf8.withContiguousStorageIfAvailable { keyBytes -> Bool in
+                guard keyBytes.count == length else { return false }
                 for offset in 0..<length where input[start + offset] != keyBytes[offset] { return false }
                 return true
             }
             if let compared { return compared }
+            guard utf8.count == length else { return false }
             var offset = start
             for byte in utf8 {
                 if input[offset] != byte { return false }

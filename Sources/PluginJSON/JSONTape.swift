@@ -18,6 +18,9 @@ struct JSONToken: Sendable {
     var length: UInt32
     /// Index of the token after this value and everything nested in it.
     var next: UInt32
+    /// Objects only: bit `n % 32` is set when a key has UTF-8 length `n` (all bits when a key has escapes), so
+    /// most lookups of absent keys end without comparing anything.
+    var keyLengths: UInt32 = 0
 
     /// A short name of the JSON type, for error messages.
     var typeName: String {
@@ -63,11 +66,13 @@ struct JSONTape: Sendable {
             + (Int(token.length) > length ? "…" : "")
     }
 
-    /// Whether the key token at `index` spells `key`.
-    func key(at index: Int, equals key: String) -> Bool {
+    /// Whether the key token at `index` spells `key` (whose UTF-8 length is `length`).
+    @inline(__always)
+    func key(at index: Int, equals key: String, length: Int) -> Bool {
         let token = tokens[index]
         if token.kind == .string {
-            return JSONBytes.equal(bytes, start: Int(token.start), length: Int(token.length), to: key)
+            guard Int(token.length) == length else { return false }
+            return JSONBytes.equal(bytes, start: Int(token.start), length: length, to: key)
         }
         return string(at: index) == key
     }

@@ -9,6 +9,13 @@ struct TapeKeyedContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
     var codingPath: [any CodingKey] { storage.path(object) }
 
     var allKeys: [Key] {
+        if Key.self == AnyCodingKey.self {
+            var keys: [AnyCodingKey] = []
+            keys.reserveCapacity(Int(storage.tape.tokens[object].length))
+            storage.tape.forEachMember(of: object) { key, _ in keys.append(AnyCodingKey(storage.tape.string(at: key))) }
+            // Same type (checked above): reinterpreting the array avoids a per-element dynamic cast.
+            return unsafeBitCast(keys, to: [Key].self)
+        }
         var keys: [Key] = []
         keys.reserveCapacity(Int(storage.tape.tokens[object].length))
         storage.tape.forEachMember(of: object) { key, _ in
@@ -64,23 +71,29 @@ struct TapeKeyedContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
     // One lookup per optional field (the default implementations would look the key up three times).
 
     func decodeIfPresent(_ type: Bool.Type, forKey key: Key) throws -> Bool? {
-        try present(key).map { try storage.bool(at: $0) }
+        guard let value = present(key) else { return nil }
+        return try storage.bool(at: value)
     }
     func decodeIfPresent(_ type: String.Type, forKey key: Key) throws -> String? {
-        try present(key).map { try storage.string(at: $0) }
+        guard let value = present(key) else { return nil }
+        return try storage.string(at: value)
     }
     func decodeIfPresent(_ type: Double.Type, forKey key: Key) throws -> Double? {
-        try present(key).map { try storage.double(at: $0) }
+        guard let value = present(key) else { return nil }
+        return try storage.double(at: value)
     }
     func decodeIfPresent(_ type: Int.Type, forKey key: Key) throws -> Int? {
-        try present(key).map { try storage.integer(Int.self, at: $0) }
+        guard let value = present(key) else { return nil }
+        return try storage.integer(Int.self, at: value)
     }
     func decodeIfPresent(_ type: Int64.Type, forKey key: Key) throws -> Int64? {
-        try present(key).map { try storage.integer(Int64.self, at: $0) }
+        guard let value = present(key) else { return nil }
+        return try storage.integer(Int64.self, at: value)
     }
     func decodeIfPresent<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T? {
         // Like `JSONDecoder`, an explicit `null` reads as absent (also for `JSONValue`).
-        try present(key).map { try storage.decode(T.self, at: $0) }
+        guard let value = present(key) else { return nil }
+        return try storage.decode(T.self, at: value)
     }
 
     func nestedContainer<NestedKey: CodingKey>(

@@ -1,43 +1,32 @@
-/// The state one `PluginJSONDecoder.decode` call shares between its decoders and containers: the parsed tape and
-/// a per-object lookup cursor.
-///
-/// Not `Sendable`: it lives only for the duration of one synchronous `decode` call, on one thread.
+/// What one `PluginJSONDecoder.decode` call shares between its decoders and containers: the parsed tape and the
+/// user info. Immutable, so reading it needs no exclusivity checks.
 final class TapeStorage {
     /// The parsed document.
     let tape: JSONTape
     /// `Decoder.userInfo` for every decoder of this call.
     let userInfo: [CodingUserInfoKey: Any]
-    /// For each object token, the key token where the next lookup starts (0: the first member). Members are
-    /// usually read in the order they appear, so lookups mostly hit on the first comparison.
-    var cursors: [UInt32]
 
     init(tape: JSONTape, userInfo: [CodingUserInfoKey: any Sendable]) {
         self.tape = tape
         var plain: [CodingUserInfoKey: Any] = [:]
         for (key, value) in userInfo { plain[key] = value }
         self.userInfo = plain
-        self.cursors = Array(repeating: 0, count: tape.tokens.count)
     }
 
     /// The value token of member `key` in the object at `object`, or `nil`.
+    ///
+    /// Objects are small, so this is a linear scan; the object's key-length bit set rules out most absent keys
+    /// before any comparison, and a comparison starts with the length.
+    @inline(__always)
     func find(_ key: String, in object: Int) -> Int? {
-        let tokens = tape.tokens
-        let header = tokens[object]
-        let count = Int(header.length)
-        if count == 0 { return nil }
-        let first = object + 1
-        let end = Int(header.next)
-        var candidate = cursors[object] == 0 ? first : Int(cursors[object])
-        // Start at the cursor and wrap around: each member is compared at most once.
-        for _ in 0..<count {
-            if candidate >= end { candidate = first }
+        let header = tape.tokens[object]
+        let length = key.utf8.count
+        guard header.keyLengths & (1 << UInt32(truncatingIfNeeded: length & 31)) != 0 else { return nil }
+        var candidate = object + 1
+        for _ in 0..<Int(header.length) {
             let value = candidate + 1
-            let after = Int(tokens[value].next)
-            if tape.key(at: candidate, equals: key) {
-                cursors[object] = after < end ? UInt32(after) : 0
-                return value
-            }
-            candidate = after
+            if tape.key(at: candidate, equals: key, length: length) { return value }
+            candidate = Int(tape.tokens[value].next)
         }
         return nil
     }
@@ -51,14 +40,25 @@ final class TapeStorage {
 
     /// Decodes a `T` from the value at token `index`, with fast paths for common and JSON-shaped types.
     func decode<T: Decodable>(_ type: T.Type, at index: Int) throws -> T {
-        if T.self == String.self { return try string(at: index) as! T }
-        if T.self == JSONValue.self { return try jsonValue(at: index) as! T }
-        if T.self == Int.self { return try integer(Int.self, at: index) as! T }
-        if T.self == Bool.self { return try bool(at: index) as! T }
-        if T.self == [String: JSONValue].self { return try jsonObject(at: index) as! T }
-        if T.self == Int64.self { return try integer(Int64.self, at: index) as! T }
-        if T.self == Double.self { return try double(at: index) as! T }
+        // Comparing metadata is a pointer comparison; the generic ones are looked up once (`FastPathTypes`).
+        // `same(_:)` reinterprets a value whose type was just checked to be `T`, skipping a dynamic cast.
+        let type = ObjectIdentifier(T.self)
+        if type == ObjectIdentifier(String.self) { return same(try string(at: index)) }
+        if type == ObjectIdentifier(JSONValue.self) { return same(try jsonValue(at: index)) }
+        if type == FastPathTypes.jsonObject { return same(try jsonObject(at: index)) }
+        if type == ObjectIdentifier(Int.self) { return same(try integer(Int.self, at: index)) }
+        if type == ObjectIdentifier(Bool.self) { return same(try bool(at: index)) }
+        if type == ObjectIdentifier(Int64.self) { return same(try integer(Int64.self, at: index)) }
+        if type == ObjectIdentifier(Double.self) { return same(try double(at: index)) }
+        if type == FastPathTypes.stringDictionary { return same(try stringDictionary(at: index)) }
+        if type == FastPathTypes.stringArray { return same(try stringArray(at: index)) }
         return try T(from: TapeDecoder(storage: self, index: index))
+    }
+
+    /// `value` as `T`; only called after checking that `T` is exactly `U`.
+    @inline(__always)
+    private func same<U, T>(_ value: U) -> T {
+        unsafeBitCast(value, to: T.self)
     }
 
     // MARK: Scalars
@@ -164,6 +164,33 @@ final class TapeStorage {
         }
     }
 
+    /// The object at `index` as `[String: String]` (labels, annotations).
+    func stringDictionary(at index: Int) throws -> [String: String] {
+        guard tape.tokens[index].kind == .object else {
+            throw mismatch([String: String].self, "an object", at: index)
+        }
+        var members: [String: String] = [:]
+        members.reserveCapacity(Int(tape.tokens[index].length))
+        try tape.forEachMember(of: index) { key, value in
+            members[tape.string(at: key)] = try string(at: value)
+        }
+        return members
+    }
+
+    /// The array at `index` as `[String]`.
+    func stringArray(at index: Int) throws -> [String] {
+        let token = tape.tokens[index]
+        guard token.kind == .array else { throw mismatch([String].self, "an array", at: index) }
+        var elements: [String] = []
+        elements.reserveCapacity(Int(token.length))
+        var element = index + 1
+        for _ in 0..<Int(token.length) {
+            elements.append(try string(at: element))
+            element = Int(tape.tokens[element].next)
+        }
+        return elements
+    }
+
     /// The object at `index` as a dictionary of `JSONValue`s.
     func jsonObject(at index: Int) throws -> [String: JSONValue] {
         guard tape.tokens[index].kind == .object else {
@@ -176,4 +203,11 @@ final class TapeStorage {
         }
         return members
     }
+}
+
+/// Metadata of the generic types `TapeStorage.decode` handles itself, looked up once instead of per call.
+enum FastPathTypes {
+    static let jsonObject = ObjectIdentifier([String: JSONValue].self)
+    static let stringDictionary = ObjectIdentifier([String: String].self)
+    static let stringArray = ObjectIdentifier([String].self)
 }
