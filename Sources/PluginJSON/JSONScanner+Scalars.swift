@@ -87,11 +87,11 @@ extension JSONScanner {
 
     /// The four hex digits after `\u` at `position`.
     private func hexUnit(_ input: UnsafeBufferPointer<UInt8>, _ position: Int) throws -> UInt16 {
-        guard position + 6 <= input.count else { throw endOfInput(input.count) }
         var unit: UInt16 = 0
-        for offset in 2..<6 {
-            guard let digit = JSONBytes.hexValue(input[position + offset]) else {
-                throw JSONErrors.syntax("invalid \\u escape, expected 4 hex digits,", at: position + offset)
+        for offset in position + 2..<position + 6 {
+            guard offset < input.count else { throw endOfInput(input.count) }
+            guard let digit = JSONBytes.hexValue(input[offset]) else {
+                throw JSONErrors.syntax("invalid \\u escape, expected 4 hex digits,", at: offset)
             }
             unit = unit << 4 | UInt16(digit)
         }

@@ -97,7 +97,7 @@ struct JSONScanner {
         }
     }
 
-    /// Scans `"key"` and the `:` after it; returns the position of the value.
+    /// Scans `"key"` and the `:` after it; returns the position of the value (after any whitespace).
     private mutating func scanKey(_ input: UnsafeBufferPointer<UInt8>, _ start: Int) throws -> Int {
         guard input[start] == UInt8(ascii: "\"") else {
             throw JSONErrors.unexpected(input[start], at: start, expecting: "a string key")
@@ -109,8 +109,7 @@ struct JSONScanner {
         guard input[position] == UInt8(ascii: ":") else {
             throw JSONErrors.unexpected(input[position], at: position, expecting: "':'")
         }
-        position += 1
-        return position
+        return skipSpace(input, position + 1)
     }
 
     /// Closes the innermost container at the bracket at `position`.

@@ -48,9 +48,19 @@ struct JSONWriter {
                 append(integer: Int64(value))
             }
         } else {
-            bytes.append(contentsOf: value.description.utf8)
+            appendShortest(value.description)
         }
         return true
+    }
+
+    /// Appends Swift's shortest round-trip spelling, without the `.0` it gives integral values below 1e16.
+    private mutating func appendShortest(_ description: String) {
+        let utf8 = description.utf8
+        if utf8.count > 2 && description.hasSuffix(".0") {
+            bytes.append(contentsOf: utf8.dropLast(2))
+        } else {
+            bytes.append(contentsOf: utf8)
+        }
     }
 
     /// Appends a finite float in its own shortest form; `false` for NaN and infinities.
@@ -59,7 +69,7 @@ struct JSONWriter {
         if value.rounded(.towardZero) == value && value.magnitude < 16_777_216 {
             return append(double: Double(value))
         }
-        bytes.append(contentsOf: value.description.utf8)
+        appendShortest(value.description)
         return true
     }
 
