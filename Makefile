@@ -44,5 +44,10 @@ test: deps-test
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build --parallel --num-workers 2
 
+# Benchmarks our release plugins against the peers in ../shared/bench (wrk, Go, C). BENCH_ARGS="--quick" for a
+# short run. Results: bench-results/<time>/summary.md.
+bench: deps
+	scripts/bench.sh $(BENCH_ARGS)
+
 clean:
 	rm -rf .build

@@ -3,7 +3,8 @@ import PluginSDK
 /// A plugin whose behaviour each template chooses, for process-level tests (signals, drain, misbehaviour).
 ///
 /// `plugin: {fixture: {sleepMilliseconds: 500, outcome: "succeed"}}`; outcomes: `succeed`, `fail` (throws),
-/// `transient` (throws TransientError), `running` (Running without requeue).
+/// `transient` (throws TransientError), `running` (Running without requeue), `notMine` (`{}`, used by the
+/// benchmark's sleeping-handler run).
 struct Fixture: TemplatePlugin {
     static let key = "fixture"
 
@@ -25,6 +26,7 @@ struct Fixture: TemplatePlugin {
         switch parameters.outcome ?? "succeed" {
         case "fail": throw Failure(description: message)
         case "transient": throw TransientError(message)
+        case "notMine": return .notMine
         case "running": return ExecuteTemplateReply(node: NodeResult(phase: .running, message: message))
         default: return .succeeded(message: message)
         }
