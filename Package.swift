@@ -10,11 +10,13 @@ let package = Package(
         .library(name: "PluginSDK", targets: ["PluginSDK"]),
         .executable(name: "HelloPlugin", targets: ["HelloPlugin"]),
         .executable(name: "HelloControllerPlugin", targets: ["HelloControllerPlugin"]),
+        .executable(name: "argo-plugin", targets: ["ArgoPluginCLI"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
     ],
     targets: [
         // Non-variadic C wrappers over Debian's libmicrohttpd (libmicrohttpd-dev).
@@ -60,6 +62,16 @@ let package = Package(
             exclude: ["bodies"]
         ),
         .testTarget(name: "PluginJSONTests", dependencies: ["PluginJSON", "ArgoModels"]),
+        // `argo-plugin build`: plugin.yaml -> ConfigMap, as Argo's `argo executor-plugin build`. No PluginSDK, no C.
+        .target(name: "PluginManifest", dependencies: [.product(name: "Yams", package: "Yams")]),
+        .executableTarget(
+            name: "ArgoPluginCLI",
+            dependencies: [
+                "PluginManifest",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "PluginManifestTests", dependencies: ["PluginManifest"], resources: [.copy("Fixtures")]),
         .testTarget(
             name: "ArgoModelsTests",
             dependencies: ["ArgoModels", "PluginJSON"],
