@@ -11,12 +11,15 @@ let package = Package(
         .executable(name: "HelloPlugin", targets: ["HelloPlugin"]),
         .executable(name: "HelloControllerPlugin", targets: ["HelloControllerPlugin"]),
         .executable(name: "argo-plugin", targets: ["ArgoPluginCLI"]),
+        .executable(name: "SlackPlugin", targets: ["SlackPlugin"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
+        // SlackPlugin's HTTP client only; the SDK core stays free of SwiftNIO.
+        .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
     ],
     targets: [
         // Non-variadic C wrappers over Debian's libmicrohttpd (libmicrohttpd-dev).
@@ -44,7 +47,13 @@ let package = Package(
             name: "HelloPlugin",
             dependencies: ["PluginSDK"],
             path: "Examples/HelloPlugin",
-            exclude: ["README.md"]
+            exclude: ["README.md", "Dockerfile", "plugin.yaml", "hello-executor-plugin-configmap.yaml", "hello-workflow.yaml"]
+        ),
+        .executableTarget(
+            name: "SlackPlugin",
+            dependencies: ["PluginSDK", .product(name: "AsyncHTTPClient", package: "async-http-client")],
+            path: "Examples/SlackPlugin",
+            exclude: ["README.md", "Dockerfile", "plugin.yaml", "slack-executor-plugin-configmap.yaml", "slack-workflow.yaml"]
         ),
         .executableTarget(
             name: "HelloControllerPlugin",
@@ -71,6 +80,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        .testTarget(name: "SlackPluginTests", dependencies: ["SlackPlugin", "PluginSDK"]),
         .testTarget(name: "PluginManifestTests", dependencies: ["PluginManifest"], resources: [.copy("Fixtures")]),
         .testTarget(
             name: "ArgoModelsTests",
