@@ -8,6 +8,7 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .library(name: "PluginSDK", targets: ["PluginSDK"]),
+        .library(name: "PluginSDKTesting", targets: ["PluginSDKTesting"]),
         .executable(name: "HelloPlugin", targets: ["HelloPlugin"]),
         .executable(name: "HelloControllerPlugin", targets: ["HelloControllerPlugin"]),
         .executable(name: "argo-plugin", targets: ["ArgoPluginCLI"]),
@@ -43,6 +44,8 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Test kit for plugin authors: one client (in-process or live), fixtures, the conformance suite.
+        .target(name: "PluginSDKTesting", dependencies: ["PluginSDK"]),
         .executableTarget(
             name: "HelloPlugin",
             dependencies: ["PluginSDK"],
@@ -88,7 +91,9 @@ let package = Package(
             resources: [.copy("Resources")]
         ),
         .testTarget(name: "PluginSDKTests", dependencies: ["PluginSDK"]),
-        .testTarget(name: "HelloPluginTests", dependencies: ["HelloPlugin", "PluginSDK"]),
-        .testTarget(name: "HelloControllerPluginTests", dependencies: ["HelloControllerPlugin", "PluginSDK"]),
+        .testTarget(name: "PluginSDKTestingTests", dependencies: ["PluginSDKTesting", "PluginSDK"]),
+        .testTarget(name: "HelloPluginTests", dependencies: ["HelloPlugin", "PluginSDK", "PluginSDKTesting"]),
+        .testTarget(
+            name: "HelloControllerPluginTests", dependencies: ["HelloControllerPlugin", "PluginSDK", "PluginSDKTesting"]),
     ]
 )

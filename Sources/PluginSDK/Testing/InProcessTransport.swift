@@ -1,0 +1,74 @@
+import Logging
+
+/// The SDK's whole request path (auth, routing, decoding, the plugin, requeue rules, encoding) without a socket.
+///
+/// This is the entry point `PluginSDKTesting` uses for in-process calls; it is SPI because plugin authors should
+/// reach it through that library's `PluginTestClient`, whose API does not change when the transport does. A call
+/// goes through the same `PluginResponder` that serves libmicrohttpd, with the same early refusals (403, 404,
+/// 405) decided from the head, and with the call deadline the transport enforces (503 when it passes).
+///
+/// ```swift
+/// @_spi(Testing) import PluginSDK
+/// let transport = InProcessTransport(plugin: Hello(), token: "t")
+/// let reply = await transport.call(path: "/api/v1/template.execute", authorization: "Bearer t", body: bytes)
+/// ```
+@_spi(Testing)
+public struct InProcessTransport: Sendable {
+    /// One reply, as the transport would have sent it.
+    public struct Reply: Sendable {
+        /// The HTTP status.
+        public var status: Int
+        /// The JSON body.
+        public var body: [UInt8]
+        /// Extra headers (e.g. `Allow` on a 405); `Content-Type` and `Content-Length` are implied.
+        public var headers: [(String, String)]
+    }
+
+    private let respondEarly: @Sendable (HTTPRequestHead) -> HTTPResponse?
+    private let respond: @Sendable (HTTPRequest) async -> HTTPResponse
+    private let deadlineReply: HTTPResponse
+    private let callTimeout: Swift.Duration
+
+    /// Wraps `plugin` in the SDK's responder. `token` is Argo's token (`nil`: every caller is refused, as a
+    /// server with no token file would); `configuration` supplies the call timeout, default requeue and
+    /// `controllerHooksWithoutToken`.
+    public init<P: Plugin>(
+        plugin: P, token: String?, configuration: PluginConfiguration = PluginConfiguration(),
+        logger: Logger = Logger(label: "argo-plugin-test")
+    ) {
+        let responder = PluginResponder(
+            plugin: plugin, token: token.flatMap { BearerToken(fileContent: $0) }, configuration: configuration,
+            logger: logger)
+        self.respondEarly = { responder.respondEarly(to: $0) }
+        self.respond = { await responder.respond(to: $0) }
+        self.deadlineReply = responder.deadlineExceeded()
+        self.callTimeout = configuration.callTimeout
+    }
+
+    /// Sends one request through the responder: the head first (403/404/405 without reading the body), then the
+    /// whole request, bounded by the call timeout.
+    public func call(method: String = "POST", path: String, authorization: String?, body: [UInt8]) async -> Reply {
+        let head = HTTPRequestHead(method: method, path: path, authorization: authorization, contentLength: body.count)
+        if let early = respondEarly(head) { return Reply(early) }
+        let request = HTTPRequest(head: head, body: body)
+        let respond = self.respond
+        let timeout = callTimeout
+        let response = await withTaskGroup(of: HTTPResponse?.self) { group in
+            group.addTask { await respond(request) }
+            group.addTask {
+                try? await Task.sleep(for: timeout)
+                return nil
+            }
+            let first = await group.next() ?? nil
+            group.cancelAll()
+            return first
+        }
+        return Reply(response ?? deadlineReply)
+    }
+}
+
+extension InProcessTransport.Reply {
+    init(_ response: HTTPResponse) {
+        self.init(status: response.status, body: response.body, headers: response.headers)
+    }
+}
