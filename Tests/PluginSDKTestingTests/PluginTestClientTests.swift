@@ -67,7 +67,8 @@ struct PluginTestClientTests {
             let result = try await client.call(.templateExecute, body: try PluginTestClient.encode(ExecuteTemplateArgs.fixture()))
             #expect(result.status == 503)
         }
-        #expect(ContinuousClock.now - started < .seconds(5))
+        // Well under the handler's 30 s sleep, with slack for a loaded 2-core CI machine.
+        #expect(ContinuousClock.now - started < .seconds(20))
     }
 
     @Test("a closed live client's port refuses connections")
