@@ -1,5 +1,4 @@
 import ArgumentParser
-import FoundationEssentials
 import Logging
 import ServiceLifecycle
 
@@ -27,7 +26,7 @@ public enum PluginRuntime {
         _ plugin: @autoclosure () throws -> P,
         configuration: PluginConfiguration = PluginConfiguration(),
         arguments: [String] = Array(CommandLine.arguments.dropFirst()),
-        environment: [String: String] = ProcessInfo.processInfo.environment
+        environment: [String: String] = ServerOptions.processEnvironment()
     ) async -> Never {
         signal(SIGPIPE, SIG_IGN)
         let config: PluginConfiguration

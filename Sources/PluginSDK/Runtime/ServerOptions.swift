@@ -1,6 +1,12 @@
 import ArgumentParser
 import Logging
 
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// The command-line flags every plugin binary built on the SDK accepts, each with an environment variable.
 ///
 /// Precedence: flag, then environment variable, then the plugin's ``PluginConfiguration`` default.
@@ -115,6 +121,24 @@ public struct ServerOptions: ParsableArguments, Sendable {
             config.logLevel = level
         }
         return config
+    }
+}
+
+extension ServerOptions {
+    /// Every environment variable the options read.
+    public static let environmentVariables = [
+        "ARGO_PLUGIN_PORT", "ARGO_PLUGIN_HOST", "ARGO_TOKEN_FILE", "ARGO_PLUGIN_DEV", "ARGO_PLUGIN_THREADS",
+        "ARGO_PLUGIN_MAX_BODY_BYTES", "ARGO_PLUGIN_CONNECTION_TIMEOUT", "ARGO_PLUGIN_CALL_TIMEOUT",
+        "ARGO_PLUGIN_SHUTDOWN_GRACE", "ARGO_PLUGIN_CONTROLLER_HOOKS_WITHOUT_TOKEN", "LOG_LEVEL",
+    ]
+
+    /// The values of ``environmentVariables`` in this process's environment.
+    public static func processEnvironment() -> [String: String] {
+        var values: [String: String] = [:]
+        for name in environmentVariables {
+            if let value = getenv(name) { values[name] = String(cString: value) }
+        }
+        return values
     }
 }
 

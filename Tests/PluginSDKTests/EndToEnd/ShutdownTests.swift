@@ -6,7 +6,8 @@ import Testing
 struct ShutdownTests {
     @Test("stopping waits for an in-flight call, whose reply still arrives, then refuses connections")
     func drainInProcess() async throws {
-        let server = try TestServer.start(ProbePlugin())
+        let plugin = ProbePlugin()
+        let server = try TestServer.start(plugin)
         let reply = Task {
             try await blocking {
                 try server.client().call(
@@ -14,7 +15,7 @@ struct ShutdownTests {
                     token: server.token)
             }
         }
-        try await Task.sleep(for: .milliseconds(200))
+        try await plugin.probe.waitUntilRunning()
         let drained = await server.server.stop()
         #expect(drained)
         let response = try await reply.value
@@ -31,11 +32,12 @@ struct ShutdownTests {
             try await blocking {
                 try RawHTTPClient(port: process.port).call(
                     "/api/v1/template.execute",
-                    body: Bodies.execute(plugin: #"{"fixture":{"sleepMilliseconds":800,"message":"finished"}}"#),
+                    body: Bodies.execute(plugin: #"{"fixture":{"sleepMilliseconds":2000,"message":"finished"}}"#),
                     token: process.token)
             }
         }
-        try await Task.sleep(for: .milliseconds(300))
+        // The handler sleeps 2 s; give the call ample time to arrive before the signal, even on a loaded machine.
+        try await Task.sleep(for: .milliseconds(700))
         process.signal(SIGTERM)
         let response = try await reply.value
         #expect(response.status == 200)

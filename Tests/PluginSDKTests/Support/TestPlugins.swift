@@ -8,6 +8,12 @@ final class ConcurrencyProbe: Sendable {
     func enter() { state.withLock { $0.current += 1; $0.peak = max($0.peak, $0.current) } }
     func leave() { state.withLock { $0.current -= 1 } }
     var peak: Int { state.withLock { $0.peak } }
+    var current: Int { state.withLock { $0.current } }
+
+    /// Waits until at least `count` calls are inside the handler.
+    func waitUntilRunning(_ count: Int = 1) async throws {
+        while current < count { try await Task.sleep(for: .milliseconds(5)) }
+    }
 }
 
 /// A plugin whose behaviour the template's `plugin.probe` object picks.
