@@ -1,19 +1,22 @@
-import FoundationEssentials
+import PluginJSON
 
-/// The one place request bodies are decoded and replies encoded.
+/// The one place request bodies are decoded and replies encoded, with this package's strict UTF-8 JSON coder
+/// (no Foundation on the request path).
 ///
+/// Decoding rejects invalid UTF-8, nesting deeper than 512, duplicate keys and numbers no type can hold.
 /// Replies are deterministic: keys sorted, slashes not escaped.
 enum WireJSON {
+    private static let decoder = PluginJSONDecoder()
+    private static let encoder = PluginJSONEncoder()
+
     /// Decodes a request body.
     static func decode<T: Decodable>(_ type: T.Type, from body: [UInt8]) throws -> T {
-        try JSONDecoder().decode(type, from: Data(body))
+        try decoder.decode(type, from: body)
     }
 
     /// Encodes a reply body.
     static func encode<T: Encodable>(_ value: T) throws -> [UInt8] {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return Array(try encoder.encode(value))
+        try encoder.encode(value)
     }
 
     /// `{"error": message}` as bytes; never fails.
