@@ -12,20 +12,32 @@ import PluginJSON
 
 let bodiesDirectory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("bodies")
 
-// `CodecBenchmark profile <body> <iterations>`: only PluginJSON's typed decode of one body, for perf/callgrind.
-if CommandLine.arguments.count == 4 && CommandLine.arguments[1] == "profile" {
+// `CodecBenchmark profile <body> <iterations> [decode|encode|parse|foundation]`: one operation in a loop, for
+// perf/callgrind (instruction counts per call are stable where wall time is not).
+if CommandLine.arguments.count >= 4 && CommandLine.arguments[1] == "profile" {
     let name = CommandLine.arguments[2]
+    let iterations = Int(CommandLine.arguments[3]) ?? 1
+    let operation = CommandLine.arguments.count > 4 ? CommandLine.arguments[4] : "decode"
     let bytes = [UInt8](try Data(contentsOf: bodiesDirectory.appendingPathComponent("\(name).json")))
+    let data = Data(bytes)
     let decoder = PluginJSONDecoder()
-    var sink = 0
-    for _ in 0..<(Int(CommandLine.arguments[3]) ?? 1) {
-        if name == "preexec" {
-            sink &+= try decoder.decode(NodePreExecuteArgs.self, from: bytes).unknownFields.count
-        } else {
-            sink &+= try decoder.decode(ExecuteTemplateArgs.self, from: bytes).unknownFields.count
+    let encoder = PluginJSONEncoder()
+    let foundation = JSONDecoder()
+    func loop<Model: Codable>(_ model: Model.Type) throws -> Int {
+        var sink = 0
+        let value = try decoder.decode(Model.self, from: bytes)
+        for _ in 0..<iterations {
+            switch operation {
+            case "encode": sink &+= try encoder.encode(value).count
+            case "parse": sink &+= try JSONValue(parsing: bytes).objectValue?.count ?? 0
+            case "foundation": sink &+= try foundation.decode(Model.self, from: data) is Model ? 1 : 0
+            default: sink &+= try decoder.decode(Model.self, from: bytes) is Model ? 1 : 0
+            }
         }
+        return sink
     }
-    print("decoded; \(sink)")
+    let sink = name == "preexec" ? try loop(NodePreExecuteArgs.self) : try loop(ExecuteTemplateArgs.self)
+    print("\(operation) ×\(iterations); \(sink)")
     exit(0)
 }
 

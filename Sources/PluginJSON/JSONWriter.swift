@@ -73,20 +73,22 @@ struct JSONWriter {
         return true
     }
 
-    /// Appends `text` as a quoted, escaped JSON string.
-    mutating func append(string text: String) {
+    /// Appends `text` as a quoted, escaped JSON string; returns whether anything had to be escaped.
+    @discardableResult
+    mutating func append(string text: String) -> Bool {
         bytes.append(UInt8(ascii: "\""))
-        let done: Void? = text.utf8.withContiguousStorageIfAvailable { appendEscaped($0) }
-        if done == nil {
+        var escaped = text.utf8.withContiguousStorageIfAvailable { appendEscaped($0) }
+        if escaped == nil {
             var copy = text
             copy.makeContiguousUTF8()
-            copy.utf8.withContiguousStorageIfAvailable { appendEscaped($0) }
+            escaped = copy.utf8.withContiguousStorageIfAvailable { appendEscaped($0) }
         }
         bytes.append(UInt8(ascii: "\""))
+        return escaped ?? true
     }
 
-    /// Copies runs of bytes that need no escaping in one go.
-    private mutating func appendEscaped(_ utf8: UnsafeBufferPointer<UInt8>) {
+    /// Copies runs of bytes that need no escaping in one go; returns whether anything was escaped.
+    private mutating func appendEscaped(_ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
         var runStart = 0
         for position in 0..<utf8.count {
             let byte = utf8[position]
@@ -106,7 +108,12 @@ struct JSONWriter {
                 bytes.append(contentsOf: JSONErrors.hex(byte).lowercased().utf8)
             }
         }
+        if runStart == 0 {
+            bytes.append(contentsOf: utf8)
+            return false
+        }
         bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<utf8.count]))
+        return true
     }
 
     /// Appends a whole `JSONValue`, object keys sorted by their UTF-8 bytes.

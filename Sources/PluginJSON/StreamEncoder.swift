@@ -152,7 +152,7 @@ struct StreamUnkeyedContainer: UnkeyedEncodingContainer {
             basePath: codingPath + [AnyCodingKey(intValue: count - 1)!])
         let position = state.writer.bytes.count
         state.members.append(
-            EncoderState.Member(key: "", start: position, valueStart: position, end: position, child: child))
+            EncoderState.Member(escapedKey: nil, start: position, valueStart: position, end: position, child: child))
         state.frames[depth].hasDeferred = true
         return child
     }

@@ -13,7 +13,7 @@ struct StreamKeyedContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
         state.frames[depth].count += 1
         let name = key.stringValue
         let start = state.writer.bytes.count
-        state.writer.append(string: name)
+        let escaped = state.writer.append(string: name)
         state.writer.append(UInt8(ascii: ":"))
         let valueStart = state.writer.bytes.count
         do {
@@ -24,7 +24,8 @@ struct StreamKeyedContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
         }
         state.members.append(
             EncoderState.Member(
-                key: name, start: start, valueStart: valueStart, end: state.writer.bytes.count, child: nil))
+                escapedKey: escaped ? name : nil, start: start, valueStart: valueStart,
+                end: state.writer.bytes.count, child: nil))
     }
 
     mutating func encodeNil(forKey key: Key) throws { member(key) { state.writer.appendNull() } }
@@ -50,6 +51,27 @@ struct StreamKeyedContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
     mutating func encode(_ value: UInt64, forKey key: Key) throws { integer(value, key) }
     mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws {
         try member(key) { try withKey(key) { try state.encodeValue(value, depth: depth + 1) } }
+    }
+
+    // `encodeIfPresent` without the standard library's default, which looks up `Optional<T>` metadata per call.
+
+    mutating func encodeIfPresent(_ value: String?, forKey key: Key) throws {
+        if let value { try encode(value, forKey: key) }
+    }
+    mutating func encodeIfPresent(_ value: Bool?, forKey key: Key) throws {
+        if let value { try encode(value, forKey: key) }
+    }
+    mutating func encodeIfPresent(_ value: Int?, forKey key: Key) throws {
+        if let value { try encode(value, forKey: key) }
+    }
+    mutating func encodeIfPresent(_ value: Int64?, forKey key: Key) throws {
+        if let value { try encode(value, forKey: key) }
+    }
+    mutating func encodeIfPresent(_ value: Double?, forKey key: Key) throws {
+        if let value { try encode(value, forKey: key) }
+    }
+    mutating func encodeIfPresent<T: Encodable>(_ value: T?, forKey key: Key) throws {
+        if let value { try encode(value, forKey: key) }
     }
 
     private func integer<I: FixedWidthInteger>(_ value: I, _ key: Key) {
@@ -88,12 +110,13 @@ struct StreamKeyedContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
         let child = EncoderState(
             maxDepth: state.maxDepth - depth - 1, userInfo: state.userInfo, basePath: codingPath + [key])
         let start = state.writer.bytes.count
-        state.writer.append(string: key.stringValue)
+        let escaped = state.writer.append(string: key.stringValue)
         state.writer.append(UInt8(ascii: ":"))
         let valueStart = state.writer.bytes.count
         state.members.append(
             EncoderState.Member(
-                key: key.stringValue, start: start, valueStart: valueStart, end: valueStart, child: child))
+                escapedKey: escaped ? key.stringValue : nil, start: start, valueStart: valueStart, end: valueStart,
+                child: child))
         state.frames[depth].hasDeferred = true
         return child
     }
