@@ -1,8 +1,9 @@
 /// Conversions from validated input bytes to Swift values, and the string-escaping loop of the writer.
 ///
-/// Unsafe pointers: with `JSONScanner.swift`, this is the only file that uses `UnsafeBufferPointer`. Every buffer
-/// comes from `withUnsafeBufferPointer`/`withContiguousStorageIfAvailable`/`String(unsafeUninitializedCapacity:)`
-/// and does not outlive the closure; ranges come from tokens the scanner produced over the same bytes.
+/// Unsafe pointers: with `JSONScanner.swift` and `JSONScanner+Scalars.swift`, this is the only code that reads or
+/// writes through `UnsafeBufferPointer`. Every buffer comes from `withUnsafeBufferPointer`,
+/// `withContiguousStorageIfAvailable` or `String(unsafeUninitializedCapacity:)` and does not outlive the closure;
+/// ranges come from tokens the scanner produced over the same bytes.
 enum JSONBytes {
     /// The value of a hex digit, or `nil`.
     @inline(__always)
@@ -201,5 +202,35 @@ enum JSONBytes {
         }
         let text = String(decoding: UnsafeBufferPointer(rebasing: input[start..<end]), as: UTF8.self)
         return Double(text) ?? .nan
+    }
+
+    /// Appends the string content `utf8` to `bytes` with JSON escapes (`"`, `\`, control characters), copying
+    /// runs that need none in one go; returns whether anything was escaped.
+    static func appendEscaped(_ utf8: UnsafeBufferPointer<UInt8>, to bytes: inout [UInt8]) -> Bool {
+        var runStart = 0
+        for position in 0..<utf8.count {
+            let byte = utf8[position]
+            guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else { continue }
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<position]))
+            runStart = position + 1
+            bytes.append(UInt8(ascii: "\\"))
+            switch byte {
+            case UInt8(ascii: "\""), UInt8(ascii: "\\"): bytes.append(byte)
+            case 0x0A: bytes.append(UInt8(ascii: "n"))
+            case 0x0D: bytes.append(UInt8(ascii: "r"))
+            case 0x09: bytes.append(UInt8(ascii: "t"))
+            case 0x08: bytes.append(UInt8(ascii: "b"))
+            case 0x0C: bytes.append(UInt8(ascii: "f"))
+            default:
+                bytes.append(contentsOf: [UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0")])
+                bytes.append(contentsOf: JSONErrors.hex(byte).lowercased().utf8)
+            }
+        }
+        if runStart == 0 {
+            bytes.append(contentsOf: utf8)
+            return false
+        }
+        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<utf8.count]))
+        return true
     }
 }

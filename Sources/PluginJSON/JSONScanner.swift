@@ -4,9 +4,10 @@
 /// `maxDepth` without touching the call stack. It validates everything a later conversion relies on: UTF-8 (no
 /// overlongs, no encoded surrogates), escapes and surrogate pairs, number grammar, duplicate keys.
 ///
-/// Unsafe pointers: this file and `JSONBytes.swift` are the only places in the package that read memory through
-/// `UnsafeBufferPointer`. The buffer comes from `Array.withUnsafeBufferPointer` in `JSONTape.init` and never
-/// escapes `scan(_:)`; every index is checked against `count` before it is read.
+/// Unsafe pointers: the scanner files and `JSONBytes.swift` are the only places in the package that read memory
+/// through `UnsafeBufferPointer`. The buffer comes from `Array.withUnsafeBufferPointer` in `JSONTape.init` and
+/// never escapes `scan(_:)`; every index is checked against `count` before it is read (the one unchecked read,
+/// the eight-byte `loadUnaligned` in `scanString`, is guarded by `position + 8 <= count`).
 struct JSONScanner {
     private let maxDepth: Int
     private var tokens: [JSONToken] = []

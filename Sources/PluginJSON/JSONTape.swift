@@ -49,6 +49,24 @@ struct JSONTape: Sendable {
         self.tokens = try bytes.withUnsafeBufferPointer { try scanner.scan($0) }
     }
 
+    /// The value token of member `key` in the object at `object`, or `nil`.
+    ///
+    /// Objects are small, so this is a linear scan; the object's key-length bit set rules out most absent keys
+    /// before any comparison, and a comparison starts with the length.
+    @inline(__always)
+    func find(_ key: String, in object: Int) -> Int? {
+        let header = tokens[object]
+        let length = key.utf8.count
+        guard header.keyLengths & (1 << UInt32(truncatingIfNeeded: length & 31)) != 0 else { return nil }
+        var candidate = object + 1
+        for _ in 0..<Int(header.length) {
+            let value = candidate + 1
+            if self.key(at: candidate, equals: key, length: length) { return value }
+            candidate = Int(tokens[value].next)
+        }
+        return nil
+    }
+
     /// The string at token `index` (a string token), unescaped.
     func string(at index: Int) -> String {
         let token = tokens[index]

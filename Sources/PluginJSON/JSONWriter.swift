@@ -77,43 +77,14 @@ struct JSONWriter {
     @discardableResult
     mutating func append(string text: String) -> Bool {
         bytes.append(UInt8(ascii: "\""))
-        var escaped = text.utf8.withContiguousStorageIfAvailable { appendEscaped($0) }
+        var escaped = text.utf8.withContiguousStorageIfAvailable { JSONBytes.appendEscaped($0, to: &bytes) }
         if escaped == nil {
             var copy = text
             copy.makeContiguousUTF8()
-            escaped = copy.utf8.withContiguousStorageIfAvailable { appendEscaped($0) }
+            escaped = copy.utf8.withContiguousStorageIfAvailable { JSONBytes.appendEscaped($0, to: &bytes) }
         }
         bytes.append(UInt8(ascii: "\""))
         return escaped ?? true
-    }
-
-    /// Copies runs of bytes that need no escaping in one go; returns whether anything was escaped.
-    private mutating func appendEscaped(_ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
-        var runStart = 0
-        for position in 0..<utf8.count {
-            let byte = utf8[position]
-            guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else { continue }
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<position]))
-            runStart = position + 1
-            bytes.append(UInt8(ascii: "\\"))
-            switch byte {
-            case UInt8(ascii: "\""), UInt8(ascii: "\\"): bytes.append(byte)
-            case 0x0A: bytes.append(UInt8(ascii: "n"))
-            case 0x0D: bytes.append(UInt8(ascii: "r"))
-            case 0x09: bytes.append(UInt8(ascii: "t"))
-            case 0x08: bytes.append(UInt8(ascii: "b"))
-            case 0x0C: bytes.append(UInt8(ascii: "f"))
-            default:
-                bytes.append(contentsOf: [UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0")])
-                bytes.append(contentsOf: JSONErrors.hex(byte).lowercased().utf8)
-            }
-        }
-        if runStart == 0 {
-            bytes.append(contentsOf: utf8)
-            return false
-        }
-        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<utf8.count]))
-        return true
     }
 
     /// Appends a whole `JSONValue`, object keys sorted by their UTF-8 bytes.

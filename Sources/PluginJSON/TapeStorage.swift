@@ -14,21 +14,9 @@ final class TapeStorage {
     }
 
     /// The value token of member `key` in the object at `object`, or `nil`.
-    ///
-    /// Objects are small, so this is a linear scan; the object's key-length bit set rules out most absent keys
-    /// before any comparison, and a comparison starts with the length.
     @inline(__always)
     func find(_ key: String, in object: Int) -> Int? {
-        let header = tape.tokens[object]
-        let length = key.utf8.count
-        guard header.keyLengths & (1 << UInt32(truncatingIfNeeded: length & 31)) != 0 else { return nil }
-        var candidate = object + 1
-        for _ in 0..<Int(header.length) {
-            let value = candidate + 1
-            if tape.key(at: candidate, equals: key, length: length) { return value }
-            candidate = Int(tape.tokens[value].next)
-        }
-        return nil
+        tape.find(key, in: object)
     }
 
     /// The coding path of token `index`, optionally followed by `key`.
