@@ -13,6 +13,8 @@ struct PluginResponder<P: Plugin>: HTTPResponder {
     let defaultRequeue: Swift.Duration
     let hooksWithoutToken: Bool
     private let served: Set<PluginMethod>
+    /// For a ``TemplatePlugin``, its key: templates without `plugin.<key>` are answered `{}` before decoding.
+    private let templateKey: String?
 
     init(plugin: P, token: BearerToken?, configuration: PluginConfiguration, logger: Logger) {
         self.plugin = plugin
@@ -22,6 +24,7 @@ struct PluginResponder<P: Plugin>: HTTPResponder {
         self.defaultRequeue = configuration.defaultRequeue
         self.hooksWithoutToken = configuration.controllerHooksWithoutToken
         self.served = plugin.methods
+        self.templateKey = (plugin as? any TemplatePlugin).map { type(of: $0).key }
     }
 
     func respondEarly(to head: HTTPRequestHead) -> HTTPResponse? {
@@ -70,7 +73,13 @@ struct PluginResponder<P: Plugin>: HTTPResponder {
     private func executeTemplate(_ body: [UInt8]) async -> HTTPResponse {
         let args: ExecuteTemplateArgs
         do {
-            args = try WireJSON.decode(ExecuteTemplateArgs.self, from: body)
+            let document = try WireJSON.parse(body)
+            if let key = templateKey, Self.isForeignTemplate(document, key: key) {
+                // The workflow is still checked (it is small); the other plugin's template is not decoded.
+                _ = try document.decode(Workflow.self, at: ["workflow"])
+                return ReplyStatus.ok(WireJSON.emptyObject)
+            }
+            args = try document.decode(ExecuteTemplateArgs.self)
         } catch {
             return ReplyStatus.badRequest(DecodingErrorDescription.describe(error))
         }
@@ -93,6 +102,13 @@ struct PluginResponder<P: Plugin>: HTTPResponder {
                 return encode(ExecuteTemplateReply.failed(message))
             }
         }
+    }
+
+    /// Whether a `template.execute` body is for another plugin: it has the required objects but no
+    /// `template.plugin.<key>`. Decided on the parsed document, so that template is never decoded.
+    static func isForeignTemplate(_ document: JSONDocument, key: String) -> Bool {
+        document.keys(at: ["workflow", "metadata"]) != nil && document.keys(at: ["template"]) != nil
+            && !document.contains(["template", "plugin", key])
     }
 
     /// A controller hook: decode, call, encode. Errors: 404 unimplemented, 503 transient, 500 fatal.

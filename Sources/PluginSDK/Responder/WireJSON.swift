@@ -14,6 +14,14 @@ enum WireJSON {
         try decoder.decode(type, from: body)
     }
 
+    /// Parses a request body once, for lookups before (or instead of) decoding it.
+    static func parse(_ body: [UInt8]) throws -> JSONDocument {
+        try JSONDocument(parsing: body)
+    }
+
+    /// `{}`: the reply that means "not mine" or "nothing to change".
+    static let emptyObject: [UInt8] = Array("{}".utf8)
+
     /// Encodes a reply body.
     static func encode<T: Encodable>(_ value: T) throws -> [UInt8] {
         try encoder.encode(value)

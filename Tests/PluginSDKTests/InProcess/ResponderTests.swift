@@ -1,3 +1,4 @@
+import Foundation
 import Logging
 import Testing
 @testable import PluginSDK
@@ -38,6 +39,17 @@ struct ResponderTests {
         #expect(response.status == 200)
         #expect(String(decoding: response.body, as: UTF8.self) == "{}")
         #expect(plugin.probe.peak == 0)
+    }
+
+    @Test("'not mine' is decided from the plugin key before the template is decoded")
+    func foreignNotDecoded() async throws {
+        // `inputs` has the wrong type: decoding the template would fail. A foreign template is never decoded.
+        let foreign = #"{"workflow":{"metadata":{"name":"w"}},"template":{"name":"t","inputs":"odd","plugin":{"slack":{}}}}"#
+        let reply = await responder(ProbePlugin()).respond(to: request(foreign))
+        #expect(reply.status == 200)
+        #expect(String(decoding: reply.body, as: UTF8.self) == "{}")
+        let mine = foreign.replacingOccurrences(of: "slack", with: "probe")
+        #expect(await responder(ProbePlugin()).respond(to: request(mine)).status == 400)
     }
 
     @Test("a transient error answers 503 so Argo retries")
