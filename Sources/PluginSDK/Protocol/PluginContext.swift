@@ -16,7 +16,9 @@ public struct PluginContext: Sendable {
     public var workflowUID: String?
     /// The template's name, for template and node calls; empty otherwise.
     public var templateName: String
-    /// A logger with `argo.workflow`, `argo.namespace`, `argo.template` and `rpc.method` metadata.
+    /// A logger whose lines carry `argo.workflow`, `argo.namespace`, `argo.template` and `rpc.method` metadata
+    /// (added by a metadata provider while the SDK serves the call, when the log handler supports providers, as
+    /// swift-log's `StreamLogHandler` does).
     public var logger: Logger
     /// When the SDK stops waiting for this call.
     public var deadline: ContinuousClock.Instant
@@ -50,20 +52,22 @@ public struct PluginContext: Sendable {
 }
 
 extension PluginContext {
-    /// A context for a call about `workflow` (and `template`), with logger metadata naming them.
+    /// A context for a call about `workflow` (and `template`). The logger's call metadata comes from
+    /// ``CallMetadata`` while the call runs.
     init(
-        method: PluginMethod, workflow: Workflow?, template: Template?, logger base: Logger,
+        method: PluginMethod, workflow: Workflow?, template: Template?, logger: Logger,
         deadline: ContinuousClock.Instant
     ) {
-        var logger = base
         let meta = workflow?.metadata
-        logger[metadataKey: "rpc.method"] = "\(method)"
-        if let name = meta?.name { logger[metadataKey: "argo.workflow"] = "\(name)" }
-        if let namespace = meta?.namespace { logger[metadataKey: "argo.namespace"] = "\(namespace)" }
-        if let name = template?.name { logger[metadataKey: "argo.template"] = "\(name)" }
         self.init(
             method: method, workflowName: meta?.name ?? "", namespace: meta?.namespace, workflowUID: meta?.uid,
             templateName: template?.name ?? "", logger: logger, deadline: deadline, workflow: workflow,
             template: template)
+    }
+
+    /// The identity used for log metadata.
+    var identity: CallIdentity {
+        CallIdentity(
+            method: method, workflow: workflow?.metadata.name, namespace: namespace, template: template?.name)
     }
 }

@@ -19,7 +19,7 @@ struct PluginResponder<P: Plugin>: HTTPResponder {
     init(plugin: P, token: BearerToken?, configuration: PluginConfiguration, logger: Logger) {
         self.plugin = plugin
         self.token = token
-        self.logger = logger
+        self.logger = CallMetadata.attach(to: logger)
         self.callTimeout = configuration.callTimeout
         self.defaultRequeue = configuration.defaultRequeue
         self.hooksWithoutToken = configuration.controllerHooksWithoutToken
@@ -86,20 +86,22 @@ struct PluginResponder<P: Plugin>: HTTPResponder {
         let context = PluginContext(
             method: .templateExecute, workflow: args.workflow, template: args.template, logger: logger,
             deadline: ContinuousClock.now.advanced(by: callTimeout))
-        context.logger.debug("call")
-        do {
-            let reply = try await plugin.executeTemplate(args, context: context)
-            return encode(normalized(reply, logger: context.logger))
-        } catch {
-            switch HandlerFailure(error) {
-            case .notImplemented:
-                return ReplyStatus.notFound(PluginMethod.templateExecute.path)
-            case .transient(let message):
-                context.logger.info("transient failure, answering 503", metadata: ["error": "\(message)"])
-                return ReplyStatus.transient(message)
-            case .failed(let message):
-                context.logger.info("handler failed", metadata: ["error": "\(message)"])
-                return encode(ExecuteTemplateReply.failed(message))
+        return await CallMetadata.$current.withValue(context.identity) {
+            context.logger.debug("call")
+            do {
+                let reply = try await plugin.executeTemplate(args, context: context)
+                return encode(normalized(reply, logger: context.logger))
+            } catch {
+                switch HandlerFailure(error) {
+                case .notImplemented:
+                    return ReplyStatus.notFound(PluginMethod.templateExecute.path)
+                case .transient(let message):
+                    context.logger.info("transient failure, answering 503", metadata: ["error": "\(message)"])
+                    return ReplyStatus.transient(message)
+                case .failed(let message):
+                    context.logger.info("handler failed", metadata: ["error": "\(message)"])
+                    return encode(ExecuteTemplateReply.failed(message))
+                }
             }
         }
     }
@@ -126,19 +128,21 @@ struct PluginResponder<P: Plugin>: HTTPResponder {
         // Argo's controller gives hooks 1 s; the context says so, whatever the transport's deadline.
         let deadline = ContinuousClock.now.advanced(by: min(callTimeout, .seconds(1)))
         let context = PluginContext(method: method, workflow: workflow, template: template, logger: logger, deadline: deadline)
-        context.logger.debug("call")
-        do {
-            return encode(try await handler(args, context))
-        } catch {
-            switch HandlerFailure(error) {
-            case .notImplemented:
-                return ReplyStatus.notFound(method.path)
-            case .transient(let message):
-                context.logger.info("transient failure, answering 503", metadata: ["error": "\(message)"])
-                return ReplyStatus.transient(message)
-            case .failed(let message):
-                context.logger.info("hook failed, answering 500", metadata: ["error": "\(message)"])
-                return ReplyStatus.hookFailed(message)
+        return await CallMetadata.$current.withValue(context.identity) {
+            context.logger.debug("call")
+            do {
+                return encode(try await handler(args, context))
+            } catch {
+                switch HandlerFailure(error) {
+                case .notImplemented:
+                    return ReplyStatus.notFound(method.path)
+                case .transient(let message):
+                    context.logger.info("transient failure, answering 503", metadata: ["error": "\(message)"])
+                    return ReplyStatus.transient(message)
+                case .failed(let message):
+                    context.logger.info("hook failed, answering 500", metadata: ["error": "\(message)"])
+                    return ReplyStatus.hookFailed(message)
+                }
             }
         }
     }
