@@ -12,7 +12,7 @@ import PluginJSON
 
 let bodiesDirectory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("bodies")
 
-// `CodecBenchmark profile <body> <iterations> [decode|encode|parse|foundation]`: one operation in a loop, for
+// `CodecBenchmark profile <body> <iterations> [decode|encode|parse|foundation|foundation-encode]`: one operation in a loop, for
 // perf/callgrind (instruction counts per call are stable where wall time is not).
 if CommandLine.arguments.count >= 4 && CommandLine.arguments[1] == "profile" {
     let name = CommandLine.arguments[2]
@@ -23,6 +23,8 @@ if CommandLine.arguments.count >= 4 && CommandLine.arguments[1] == "profile" {
     let decoder = PluginJSONDecoder()
     let encoder = PluginJSONEncoder()
     let foundation = JSONDecoder()
+    let foundationEncoder = JSONEncoder()
+    foundationEncoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
     func loop<Model: Codable>(_ model: Model.Type) throws -> Int {
         var sink = 0
         let value = try decoder.decode(Model.self, from: bytes)
@@ -31,6 +33,7 @@ if CommandLine.arguments.count >= 4 && CommandLine.arguments[1] == "profile" {
             case "encode": sink &+= try encoder.encode(value).count
             case "parse": sink &+= try JSONValue(parsing: bytes).objectValue?.count ?? 0
             case "foundation": sink &+= try foundation.decode(Model.self, from: data) is Model ? 1 : 0
+            case "foundation-encode": sink &+= try foundationEncoder.encode(value).count
             default: sink &+= try decoder.decode(Model.self, from: bytes) is Model ? 1 : 0
             }
         }

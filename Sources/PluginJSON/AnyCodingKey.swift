@@ -3,15 +3,33 @@
 /// Used to read and write the members of objects whose keys are not known in advance: the unknown fields the
 /// models preserve, and `JSONValue` objects.
 public struct AnyCodingKey: CodingKey, Hashable, Sendable {
+    /// One of the two kinds of key. Stored as an enum so the key fits the inline buffer of an existential
+    /// (`any CodingKey`): `allKeys` converts arrays of keys to and from `[any CodingKey]`, and a key that does not
+    /// fit would cost a heap allocation per key.
+    private enum Storage: Hashable, Sendable {
+        case string(String)
+        case index(Int)
+    }
+
+    private let storage: Storage
+
     /// The key's text.
-    public let stringValue: String
+    public var stringValue: String {
+        switch storage {
+        case .string(let text): return text
+        case .index(let index): return String(index)
+        }
+    }
+
     /// The index, for array positions.
-    public let intValue: Int?
+    public var intValue: Int? {
+        if case .index(let index) = storage { return index }
+        return nil
+    }
 
     /// A key with the given text.
     public init(_ string: String) {
-        self.stringValue = string
-        self.intValue = nil
+        storage = .string(string)
     }
 
     /// A key with the given text.
@@ -21,7 +39,6 @@ public struct AnyCodingKey: CodingKey, Hashable, Sendable {
 
     /// A key for an array position.
     public init?(intValue: Int) {
-        self.stringValue = String(intValue)
-        self.intValue = intValue
+        storage = .index(intValue)
     }
 }

@@ -182,3 +182,14 @@ func interleavedNestedContainers() throws {
     let text = String(decoding: try PluginJSONEncoder().encode(Interleaved()), as: UTF8.self)
     #expect(text == #"{"a":"x","list":["first",[2],"third"],"m":{"a":false,"z":true},"z":1}"#)
 }
+
+@Test("AnyCodingKey keeps text and index keys apart and fits an existential's inline buffer")
+func anyCodingKeyStorage() {
+    #expect(AnyCodingKey("1").stringValue == "1")
+    #expect(AnyCodingKey("1").intValue == nil)
+    #expect(AnyCodingKey(intValue: 1)?.stringValue == "1")
+    #expect(AnyCodingKey(intValue: 1)?.intValue == 1)
+    #expect(AnyCodingKey("1") != AnyCodingKey(intValue: 1))
+    #expect(AnyCodingKey(stringValue: "a") == AnyCodingKey("a"))
+    #expect(MemoryLayout<AnyCodingKey>.size <= 3 * MemoryLayout<Int>.size)
+}
