@@ -13,8 +13,6 @@ struct JSONScanner {
     private var tokens: [JSONToken] = []
     /// Open containers (token indices), innermost last.
     private var stack: [Int] = []
-    /// Reused by the duplicate-key check of large objects.
-    private var keyScratch: [(hash: UInt64, index: Int)] = []
 
     init(maxDepth: Int, capacityHint: Int) {
         self.maxDepth = maxDepth
@@ -161,8 +159,9 @@ struct JSONScanner {
         return position
     }
 
-    /// Rejects an object that has the same key twice (after unescaping): the document would mean different things
-    /// to different readers.
+    /// Rejects an object that has the same key twice: the document would mean different things to different
+    /// readers. "The same" is Swift's `String` equality (after unescaping, canonically equivalent spellings are
+    /// equal), because that is when two members would collide in a `[String: JSONValue]`.
     private mutating func checkDuplicateKeys(_ input: UnsafeBufferPointer<UInt8>, object: Int) throws {
         let count = Int(tokens[object].length)
         if count <= 12 {
@@ -177,21 +176,11 @@ struct JSONScanner {
             }
             return
         }
-        keyScratch.removeAll(keepingCapacity: true)
+        var seen = Set<String>(minimumCapacity: count)
         var key = object + 1
         for _ in 0..<count {
-            keyScratch.append((hash: keyHash(input, key), index: key))
+            guard seen.insert(keyText(input, key)).inserted else { throw duplicate(input, key) }
             key = Int(tokens[key + 1].next)
-        }
-        keyScratch.sort { $0.hash < $1.hash || ($0.hash == $1.hash && $0.index < $1.index) }
-        for position in 1..<keyScratch.count where keyScratch[position].hash == keyScratch[position - 1].hash {
-            var earlier = position - 1
-            while earlier >= 0 && keyScratch[earlier].hash == keyScratch[position].hash {
-                if sameKey(input, keyScratch[earlier].index, keyScratch[position].index) {
-                    throw duplicate(input, keyScratch[position].index)
-                }
-                earlier -= 1
-            }
         }
     }
 
@@ -209,28 +198,23 @@ struct JSONScanner {
         let first = tokens[a]
         let second = tokens[b]
         if first.kind == .string && second.kind == .string {
-            guard first.length == second.length else { return false }
-            for offset in 0..<Int(first.length)
-            where input[Int(first.start) + offset] != input[Int(second.start) + offset] {
-                return false
+            if first.length == second.length {
+                var offset = 0
+                while offset < Int(first.length)
+                    && input[Int(first.start) + offset] == input[Int(second.start) + offset]
+                {
+                    offset += 1
+                }
+                if offset == Int(first.length) { return true }
             }
-            return true
+            // Different bytes: only non-ASCII text can still be canonically equivalent.
+            if isASCII(input, first) && isASCII(input, second) { return false }
         }
         return keyText(input, a) == keyText(input, b)
     }
 
-    /// FNV-1a over the unescaped key.
-    private func keyHash(_ input: UnsafeBufferPointer<UInt8>, _ key: Int) -> UInt64 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        func mix(_ byte: UInt8) {
-            hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3
-        }
-        let token = tokens[key]
-        if token.kind == .string {
-            for offset in Int(token.start)..<Int(token.start + token.length) { mix(input[offset]) }
-        } else {
-            for byte in keyText(input, key).utf8 { mix(byte) }
-        }
-        return hash
+    private func isASCII(_ input: UnsafeBufferPointer<UInt8>, _ token: JSONToken) -> Bool {
+        for offset in Int(token.start)..<Int(token.start + token.length) where input[offset] >= 0x80 { return false }
+        return true
     }
 }

@@ -92,7 +92,7 @@ struct JSONTape: Sendable {
             guard Int(token.length) == length else { return false }
             return JSONBytes.equal(bytes, start: Int(token.start), length: length, to: key)
         }
-        return string(at: index) == key
+        return string(at: index).utf8.elementsEqual(key.utf8)
     }
 
     /// The value-token indices of the members of the object at `object`, in document order, with their key tokens.
