@@ -106,16 +106,20 @@ struct TapeKeyedContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
         try TapeDecoder(storage: storage, index: require(key)).unkeyedContainer()
     }
 
-    /// The decoder of the member `super`; `keyNotFound` when absent.
+    /// The decoder of the member `super`; one that reads as `null` when there is none.
     func superDecoder() throws -> any Decoder {
-        guard let value = storage.find("super", in: object) else {
-            throw JSONErrors.keyNotFound(AnyCodingKey("super"), path: codingPath)
-        }
-        return TapeDecoder(storage: storage, index: value)
+        try superDecoder(named: AnyCodingKey("super"))
     }
 
-    /// The decoder of the member `key`; `keyNotFound` when absent.
+    /// The decoder of the member `key`; one that reads as `null` when there is none.
     func superDecoder(forKey key: Key) throws -> any Decoder {
-        TapeDecoder(storage: storage, index: try require(key))
+        try superDecoder(named: key)
+    }
+
+    private func superDecoder(named key: any CodingKey) throws -> any Decoder {
+        guard let value = storage.find(key.stringValue, in: object) else {
+            return AbsentValueDecoder(codingPath: codingPath + [key], userInfo: storage.userInfo)
+        }
+        return TapeDecoder(storage: storage, index: value)
     }
 }

@@ -193,3 +193,21 @@ func anyCodingKeyStorage() {
     #expect(AnyCodingKey(stringValue: "a") == AnyCodingKey("a"))
     #expect(MemoryLayout<AnyCodingKey>.size <= 3 * MemoryLayout<Int>.size)
 }
+
+@Test("superDecoder for an absent key reads as null, like JSONDecoder")
+func superDecoderForAbsentKey() throws {
+    struct Probe: Decodable, Equatable {
+        var optional: Int?
+        var failure: String
+        init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: AnyCodingKey.self)
+            let absent = try container.superDecoder(forKey: AnyCodingKey("missing"))
+            optional = try Int?(from: absent)
+            failure = decodingFailure { _ = try Int(from: absent) }
+        }
+    }
+    let ours = try PluginJSONDecoder().decode(Probe.self, from: utf8("{}"))
+    #expect(ours.optional == nil)
+    #expect(ours.failure == "expected Int at missing but the key is absent")
+    #expect(try JSONDecoder().decode(Probe.self, from: Data("{}".utf8)).optional == nil)
+}
