@@ -122,3 +122,17 @@ for row in rows {
     let encodeRatio = String(format: "%.1f×", row.values[4] / row.values[5])
     print("| \(row.body) | \(row.size) | " + cells.joined(separator: " | ") + " | \(decodeRatio) | \(encodeRatio) |")
 }
+
+// The reply HelloPlugin sends for every executed template.
+let reply = ExecuteTemplateReply.succeeded(message: "Hello template!", outputs: Outputs().parameter("foo", "bar"))
+let replyEncoder = JSONEncoder()
+replyEncoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+let pluginReplyEncoder = PluginJSONEncoder()
+var replySink = 0
+let foundationReply = measure { replySink &+= (try? replyEncoder.encode(reply))?.count ?? 0 }
+let pluginReply = measure { replySink &+= (try? pluginReplyEncoder.encode(reply))?.count ?? 0 }
+print("")
+print("hello reply \(String(decoding: try pluginReplyEncoder.encode(reply), as: UTF8.self))")
+print("  encode: Foundation \(format(foundationReply)) µs, PluginJSON \(format(pluginReply)) µs"
+    + String(format: " (%.1f×)", foundationReply / pluginReply))
+if replySink == 42 { print("") }
