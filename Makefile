@@ -4,13 +4,14 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 APT_PACKAGES_BUILD := libmicrohttpd-dev
 APT_PACKAGES_TEST := libmicrohttpd-dev curl util-linux
 
-.PHONY: run run-controller test build release deps deps-test bench clean help
+.PHONY: run run-controller test build release deps deps-test bench sidecar clean help
 
 help:
 	@echo "make run    build and start HelloPlugin in development mode (prints a curl to try)"
 	@echo "make run-controller  build and start HelloControllerPlugin (controller hooks) in development mode"
 	@echo "make test   install test dependencies and run the whole test suite"
 	@echo "make bench  benchmark the release HelloPlugin against the peers in ../shared/bench"
+	@echo "make sidecar  check the examples' ConfigMaps and Dockerfiles, then run them as Argo sidecars (root)"
 
 # Installs a Debian package list only when something is missing.
 define apt_install
@@ -48,6 +49,16 @@ test: deps-test
 # short run. Results: bench-results/<time>/summary.md.
 bench: deps
 	scripts/bench.sh $(BENCH_ARGS)
+
+# Packaging checks for Examples/*: each generated ConfigMap matches its plugin.yaml, each Dockerfile's runtime stage
+# provides every shared library its release binary links (scripts/check-image-deps.sh), and the release sidecars
+# serve Argo's calls as uid 8737 against a staged token (scripts/sidecar-staging.sh, needs root for setpriv).
+SIDECAR_EXAMPLES := Examples/HelloPlugin Examples/SlackPlugin
+sidecar: deps-test
+	$(SWIFT) build --product argo-plugin
+	@for d in $(SIDECAR_EXAMPLES); do $$($(SWIFT) build --show-bin-path)/argo-plugin build $$d --check || exit 1; done
+	scripts/check-image-deps.sh $(SIDECAR_EXAMPLES)
+	$(SUDO) scripts/sidecar-staging.sh
 
 clean:
 	rm -rf .build

@@ -20,10 +20,10 @@ SCRATCH=${SCRATCH:-.build-image}
 
 # What the runtime stage gets from debian:bookworm-slim itself, and why. Nothing else is assumed.
 declare -A BASE_IMAGE_PACKAGES=(
-    [libc6]="glibc: libc, libm, libpthread, libdl, the dynamic loader (priority required)"
-    [libgcc-s1]="libgcc_s, unwinding for the Swift runtime (priority required)"
+    [libc6]="glibc: libc, libm, libpthread, libdl and the dynamic loader, which every required package needs"
+    [libgcc-s1]="libgcc_s, stack unwinding for the Swift runtime, a dependency of the required packages"
     [libstdc++6]="the C++ runtime the Swift runtime links (kept in the slim image as a dependency of apt)"
-    [zlib1g]="zlib (priority required)"
+    [zlib1g]="zlib, which dpkg itself needs"
 )
 
 passed=0
@@ -116,7 +116,9 @@ for dir in "$@"; do
     binary="$(swift build $flags --scratch-path "$SCRATCH" --show-bin-path)/$product"
     if [[ ! -x $binary ]]; then fail "$name: $binary was not built"; continue; fi
     size=$(stat -c %s "$binary")
-    echo "   binary $binary: $((size / 1024 / 1024)) MiB ($size bytes)"
+    strip -o "$SCRATCH/$product.stripped" "$binary"
+    stripped=$(stat -c %s "$SCRATCH/$product.stripped")
+    echo "   binary $binary: $size bytes; stripped as the image installs it (install -s): $stripped bytes"
 
     # 2-3. Every shared library must come from the runtime stage.
     runtime_pkgs=$(apt_packages "$runtime_stage")

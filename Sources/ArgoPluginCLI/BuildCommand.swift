@@ -41,19 +41,20 @@ struct BuildCommand: ParsableCommand {
             print(try manifest.workflowLevelYAML(), terminator: "")
             return
         }
-        let text = try manifest.configMapYAML()
-        let target = folder.configMapURL(for: manifest)
         if check {
-            let existing = try? String(contentsOf: target, encoding: .utf8)
-            guard existing == text else {
-                let state = existing == nil ? "is missing" : "is out of date"
-                Self.printError("error: \(target.path) \(state); run `argo-plugin build \(directory)`")
-                throw ExitCode.failure
+            let target = folder.configMapURL(for: manifest)
+            let problem: String
+            switch try folder.configMapState(for: manifest) {
+            case .upToDate:
+                print("\(target.path) is up to date")
+                return
+            case .missing: problem = "is missing"
+            case .stale: problem = "is out of date"
             }
-            print("\(target.path) is up to date")
-            return
+            Self.printError("error: \(target.path) \(problem); run `argo-plugin build \(directory)`")
+            throw ExitCode.failure
         }
-        try Data(text.utf8).write(to: target, options: .atomic)
+        let target = try folder.writeConfigMap(for: manifest)
         print("\(target.path) created")
     }
 

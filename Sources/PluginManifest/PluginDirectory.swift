@@ -51,6 +51,32 @@ public struct PluginDirectory: Sendable {
         url.appendingPathComponent("\(manifest.configMapName)-configmap.yaml")
     }
 
+    /// Whether the ConfigMap file on disk is what ``ExecutorPluginManifest/configMapYAML()`` writes now.
+    public enum ConfigMapState: Sendable, Equatable {
+        /// The file holds exactly the current rendering.
+        case upToDate
+        /// There is no file yet.
+        case missing
+        /// The file differs: `plugin.yaml` (or `server.*`) changed since the last build, or someone edited it.
+        case stale
+    }
+
+    /// Compares the ConfigMap file for `manifest` with its current rendering, for `argo-plugin build --check`.
+    public func configMapState(for manifest: ExecutorPluginManifest) throws -> ConfigMapState {
+        guard let existing = try? String(contentsOf: configMapURL(for: manifest), encoding: .utf8) else {
+            return .missing
+        }
+        return existing == (try manifest.configMapYAML()) ? .upToDate : .stale
+    }
+
+    /// Writes the ConfigMap for `manifest` beside `plugin.yaml` and returns where.
+    @discardableResult
+    public func writeConfigMap(for manifest: ExecutorPluginManifest) throws -> URL {
+        let target = configMapURL(for: manifest)
+        try Data(try manifest.configMapYAML().utf8).write(to: target, options: .atomic)
+        return target
+    }
+
     /// Files named `server.<anything>` in the folder, sorted; Argo's `filepath.Glob("server.*")`.
     func serverScripts() -> [String] {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: url.path)) ?? []

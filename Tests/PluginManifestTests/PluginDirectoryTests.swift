@@ -63,3 +63,34 @@ struct PluginDirectoryTests {
         #expect(url.deletingLastPathComponent().standardizedFileURL == directory.url.standardizedFileURL)
     }
 }
+
+/// `argo-plugin build --check`: is the committed ConfigMap current?
+@Suite("ConfigMap freshness")
+struct ConfigMapStateTests {
+    @Test("missing before a build, up to date after it, stale once plugin.yaml changes")
+    func lifecycle() throws {
+        let url = try Fixtures.temporaryFolder()
+        let manifestURL = url.appendingPathComponent("plugin.yaml")
+        try Fixtures.manifest().write(to: manifestURL, atomically: true, encoding: .utf8)
+        let directory = PluginDirectory(path: url.path)
+        #expect(try directory.configMapState(for: directory.loadManifest()) == .missing)
+
+        let written = try directory.writeConfigMap(for: directory.loadManifest())
+        #expect(try directory.configMapState(for: directory.loadManifest()) == .upToDate)
+        #expect(try String(contentsOf: written, encoding: .utf8) == directory.loadManifest().configMapYAML())
+
+        try Fixtures.manifest { $0.replacingOccurrences(of: "memory: 64Mi", with: "memory: 128Mi") }
+            .write(to: manifestURL, atomically: true, encoding: .utf8)
+        #expect(try directory.configMapState(for: directory.loadManifest()) == .stale)
+    }
+
+    @Test("the committed example ConfigMaps are up to date", arguments: ["HelloPlugin", "SlackPlugin"])
+    func examplesAreCurrent(example: String) throws {
+        // Tests/PluginManifestTests/<this file> -> the repository root.
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
+        let directory = PluginDirectory(path: root.appendingPathComponent("Examples/\(example)").path)
+        let manifest = try directory.loadManifest()
+        #expect(try directory.configMapState(for: manifest) == .upToDate, "run `swift run argo-plugin build Examples/\(example)`")
+    }
+}
