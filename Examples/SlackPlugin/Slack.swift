@@ -9,14 +9,19 @@ import PluginSDK
 ///   and Argo retries with backoff.
 /// - Other refusals (`invalid_token`, `channel_not_found`, `no_service`, ...) fail the node with Slack's reason.
 ///
-/// Slack's webhooks have no idempotency key, so a call retried after an ambiguous failure (a timeout, a 5xx that
-/// Slack raised after posting) can post the message twice. The plugin keeps that window small: one attempt per
-/// call, a post timeout well inside Argo's call deadline so the reply is never lost, and no retry for refusals.
+/// Slack's webhooks take no idempotency key, so the plugin guards what it can itself: an ``IdempotencyLedger``
+/// keyed by workflow UID, template name, inputs and `plugin.slack` answers a call that already succeeded with the
+/// same `Succeeded` reply without posting again (Argo re-sends after its 30 s client timeout, requeues and agent
+/// restarts), and answers `Running` while an identical call is still posting. What it cannot guard is a post that
+/// timed out or got a 5xx after Slack had in fact posted: Argo's retry then posts again. One attempt per call and a
+/// post timeout well inside Argo's deadline keep that window small.
 struct Slack: TemplatePlugin {
     static let key = "slack"
 
     /// Where messages go.
     let webhook: SlackWebhook
+    /// Successful posts of this process, so a re-sent call does not post twice.
+    let ledger: IdempotencyLedger
 
     /// Reads `URL` (required) and `SLACK_TIMEOUT_SECONDS` (default 10) from `environment`.
     ///
@@ -29,21 +34,30 @@ struct Slack: TemplatePlugin {
             timeout = .milliseconds(Int64(seconds * 1000))
         }
         self.webhook = try SlackWebhook(url: url, timeout: timeout)
+        self.ledger = IdempotencyLedger()
     }
 
-    /// Uses an existing webhook; tests pass one aimed at a local server.
-    init(webhook: SlackWebhook) {
+    /// Uses an existing webhook and ledger; tests pass a webhook aimed at a local server.
+    init(webhook: SlackWebhook, ledger: IdempotencyLedger = IdempotencyLedger()) {
         self.webhook = webhook
+        self.ledger = ledger
     }
 
     func execute(_ parameters: SlackParameters, context: PluginContext) async throws -> ExecuteTemplateReply {
         guard !parameters.text.isEmpty else { return .failed("plugin.slack.text must not be empty") }
         let message = SlackMessage(text: parameters.text, channel: parameters.channel)
+        return try await ledger.once(context.idempotencyKey(pluginKey: Self.key)) {
+            try await deliver(message, context: context)
+        }
+    }
+
+    /// One post, its outcome mapped to Argo's reply or to ``TransientError``.
+    private func deliver(_ message: SlackMessage, context: PluginContext) async throws -> ExecuteTemplateReply {
         // Leave a second for the reply to reach Argo before the SDK's own deadline.
         let deadline = context.deadline.advanced(by: .seconds(-1))
         switch await webhook.post(message, deadline: deadline, logger: context.logger) {
         case .delivered:
-            context.logger.info("Slack message sent", metadata: ["slack.channel": "\(parameters.channel ?? "default")"])
+            context.logger.info("Slack message sent", metadata: ["slack.channel": "\(message.channel ?? "default")"])
             return .succeeded(message: "Slack message sent")
         case .rejected(let reason):
             context.logger.warning("Slack refused the message", metadata: ["slack.error": "\(reason)"])

@@ -17,7 +17,10 @@ indirect enum YAMLMeaning: Equatable, CustomStringConvertible {
     init(_ node: Node) {
         switch node {
         case .scalar(let scalar):
-            self = .scalar(tag: scalar.tag.description, value: scalar.string)
+            // Plain scalars take the type YAML resolves from their text; quoted ones are strings, as YAML says.
+            let plain = scalar.style == .plain || scalar.style == .any
+            let tag = plain ? Resolver.default.resolveTag(of: node).rawValue : Tag.Name.str.rawValue
+            self = .scalar(tag: tag, value: scalar.string)
         case .sequence(let sequence):
             self = .sequence(sequence.map(YAMLMeaning.init))
         case .mapping(let mapping):

@@ -14,12 +14,23 @@ struct SlackTests {
             template: Template(name: template, plugin: plugin.objectValue))
     }
 
-    private func context(deadlineIn seconds: Double = 25) -> PluginContext {
+    /// The context the SDK would build for `args`: workflow and template included, so idempotency keys differ
+    /// between calls that differ.
+    private func context(_ args: ExecuteTemplateArgs? = nil, deadlineIn seconds: Double = 25) -> PluginContext {
         var logger = Logger(label: "slack-test")
         logger.logLevel = .critical
         return PluginContext(
             method: .templateExecute, workflowName: "build-42", templateName: "notify", logger: logger,
-            deadline: .now.advanced(by: .milliseconds(Int64(seconds * 1000))))
+            deadline: .now.advanced(by: .milliseconds(Int64(seconds * 1000))), workflow: args?.workflow,
+            template: args?.template)
+    }
+
+    /// Executes `plugin` the way the SDK does: args and a matching context.
+    private func run(_ slack: Slack, _ plugin: JSONValue, deadlineIn seconds: Double = 25) async throws
+        -> ExecuteTemplateReply
+    {
+        let call = args(plugin)
+        return try await slack.executeTemplate(call, context: context(call, deadlineIn: seconds))
     }
 
     /// Runs `body` with a plugin aimed at a fresh fake Slack, then shuts both down.
@@ -165,6 +176,42 @@ struct SlackTests {
             let reply = try await slack.executeTemplate(args(["slack": ["text": "hi"]]), context: context())
             #expect(reply.node?.phase == .failed)
             #expect(reply.node?.message?.contains("redirect") == true)
+            #expect(server.received.count == 1)
+        }
+    }
+
+    @Test("a call re-sent after success answers Succeeded again without posting twice")
+    func resentAfterSuccess() async throws {
+        try await withSlack([.ok]) { slack, server in
+            let first = try await run(slack, ["slack": ["text": "deployed"]])
+            let again = try await run(slack, ["slack": ["text": "deployed"]])
+            #expect(first.node?.phase == .succeeded)
+            #expect(again == first)
+            #expect(server.received.count == 1)
+            _ = try await run(slack, ["slack": ["text": "rolled back"]])
+            #expect(server.received.count == 2, "a different message is different work")
+        }
+    }
+
+    @Test("a call retried after a transient failure posts again")
+    func retriedAfterFailure() async throws {
+        try await withSlack([.init(status: 500, body: "rollup_error"), .ok]) { slack, server in
+            await #expect(throws: TransientError.self) { try await run(slack, ["slack": ["text": "hi"]]) }
+            let retry = try await run(slack, ["slack": ["text": "hi"]])
+            #expect(retry.node?.phase == .succeeded)
+            #expect(server.received.count == 2)
+        }
+    }
+
+    @Test("an identical call while the first is still posting answers Running instead of posting")
+    func identicalCallInFlight() async throws {
+        try await withSlack([.init(status: 200, body: "ok", delay: .milliseconds(600))]) { slack, server in
+            async let first = run(slack, ["slack": ["text": "hi"]])
+            try await Task.sleep(for: .milliseconds(200))
+            let second = try await run(slack, ["slack": ["text": "hi"]])
+            #expect(second.node?.phase == .running)
+            #expect(second.requeue != nil)
+            #expect(try await first.node?.phase == .succeeded)
             #expect(server.received.count == 1)
         }
     }
