@@ -101,7 +101,7 @@ struct JSONScanner {
         guard input[start] == UInt8(ascii: "\"") else {
             throw JSONErrors.unexpected(input[start], at: start, expecting: "a string key")
         }
-        var position = skipSpace(input, try scanString(input, start))
+        let position = skipSpace(input, try scanString(input, start))
         let key = tokens[tokens.count - 1]
         tokens[stack[stack.count - 1]].keyLengths |= key.kind == .string ? 1 << (key.length & 31) : ~0
         guard position < input.count else { throw endOfInput(input.count) }
