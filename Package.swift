@@ -84,7 +84,11 @@ let package = Package(
             ]
         ),
         .testTarget(name: "SlackPluginTests", dependencies: ["SlackPlugin", "PluginSDK"]),
-        .testTarget(name: "PluginManifestTests", dependencies: ["PluginManifest"], resources: [.copy("Fixtures")]),
+        .testTarget(
+            name: "PluginManifestTests",
+            dependencies: ["PluginManifest", "ArgoPluginCLI"],
+            resources: [.copy("Fixtures")]
+        ),
         .testTarget(
             name: "ArgoModelsTests",
             dependencies: ["ArgoModels", "PluginJSON"],
