@@ -53,12 +53,16 @@ bench: deps
 # Packaging checks for Examples/*: each generated ConfigMap matches its plugin.yaml, each Dockerfile's runtime stage
 # provides every shared library its release binary links (scripts/check-image-deps.sh), and the release sidecars
 # serve Argo's calls as uid 8737 against a staged token (scripts/sidecar-staging.sh, needs root for setpriv).
-SIDECAR_EXAMPLES := Examples/HelloPlugin Examples/SlackPlugin
+SIDECAR_EXAMPLES ?= Examples/HelloPlugin Examples/SlackPlugin
+# Examples whose release binary is built as its Dockerfile does and checked with ldd against the runtime image.
+IMAGE_EXAMPLES ?= $(SIDECAR_EXAMPLES)
+# Empty: the staging builds SlackPlugin in release, as its Dockerfile does. CI sets it to the debug binary.
+SLACK_BINARY ?=
 sidecar: deps-test
 	$(SWIFT) build --product argo-plugin
 	@for d in $(SIDECAR_EXAMPLES); do $$($(SWIFT) build --show-bin-path)/argo-plugin build $$d --check || exit 1; done
-	scripts/check-image-deps.sh $(SIDECAR_EXAMPLES)
-	$(SUDO) scripts/sidecar-staging.sh
+	scripts/check-image-deps.sh $(IMAGE_EXAMPLES)
+	$(SUDO) SLACK_BINARY=$(SLACK_BINARY) scripts/sidecar-staging.sh
 
 clean:
 	rm -rf .build
