@@ -76,9 +76,20 @@ let package = Package(
         .testTarget(name: "PluginJSONTests", dependencies: ["PluginJSON", "ArgoModels"]),
         // `argo-plugin build`: plugin.yaml -> ConfigMap, as Argo's `argo executor-plugin build`. No PluginSDK, no C.
         .target(name: "PluginManifest", dependencies: [.product(name: "Yams", package: "Yams")]),
+        // `argo-plugin simulate`: Argo's agent, call for call, against local plugin servers. Not linked into plugins.
+        .target(
+            name: "AgentSimulator",
+            dependencies: [
+                "ArgoModels",
+                "PluginJSON",
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            ]
+        ),
         .executableTarget(
             name: "ArgoPluginCLI",
             dependencies: [
+                "AgentSimulator",
                 "PluginManifest",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -95,6 +106,9 @@ let package = Package(
             resources: [.copy("Resources")]
         ),
         .testTarget(name: "PluginSDKTests", dependencies: ["PluginSDK"]),
+        .testTarget(name: "AgentSimulatorTests", dependencies: ["AgentSimulator", "PluginSDK", "HelloPlugin"]),
+        // Runs the built `argo-plugin` binary: simulate's exit codes, and init's package built and tested for real.
+        .testTarget(name: "ArgoPluginCLITests", dependencies: ["ArgoPluginCLI", "PluginSDK", "HelloPlugin"]),
         .testTarget(name: "PluginSDKTestingTests", dependencies: ["PluginSDKTesting", "PluginSDK"]),
         .testTarget(name: "HelloPluginTests", dependencies: ["HelloPlugin", "PluginSDK", "PluginSDKTesting"]),
         .testTarget(

@@ -2,10 +2,10 @@ import ArgumentParser
 
 /// `argo-plugin`: tools for packaging Swift executor plugins for Argo Workflows.
 @main
-struct ArgoPluginCommand: ParsableCommand {
+struct ArgoPluginCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "argo-plugin",
-        abstract: "Package Argo Workflows executor plugins.",
-        subcommands: [BuildCommand.self]
+        abstract: "Create, simulate and package Argo Workflows executor plugins.",
+        subcommands: [BuildCommand.self, SimulateCommand.self, InitCommand.self]
     )
 }

@@ -1,0 +1,123 @@
+extension PluginScaffold {
+    var dependencyLine: String {
+        switch sdk {
+        case .path(let path): return ".package(path: \"\(path)\")"
+        case .url(let url, let branch): return ".package(url: \"\(url)\", branch: \"\(branch)\")"
+        }
+    }
+
+    /// SwiftPM names a path dependency after its folder and a URL dependency after the repository.
+    var packageIdentity: String {
+        switch sdk {
+        case .path(let path): return String(path.split(separator: "/").last ?? "swift-argo-plugin").lowercased()
+        case .url(let url, _):
+            let last = url.split(separator: "/").last.map(String.init) ?? "swift-argo-plugin"
+            return last.hasSuffix(".git") ? String(last.dropLast(4)) : last
+        }
+    }
+
+    var packageSwift: String {
+        """
+        // swift-tools-version:6.1
+        import PackageDescription
+
+        let package = Package(
+            name: "\(name)-plugin",
+            platforms: [.macOS(.v15)],
+            products: [
+                .executable(name: "\(typeName)Plugin", targets: ["\(typeName)Plugin"]),
+            ],
+            dependencies: [
+                \(dependencyLine),
+            ],
+            targets: [
+                // The plugin's logic, as a library so tests call it directly.
+                .target(
+                    name: "\(typeName)",
+                    dependencies: [.product(name: "PluginSDK", package: "\(packageIdentity)")]
+                ),
+                // Wiring only: flags, token, server, signals.
+                .executableTarget(name: "\(typeName)Plugin", dependencies: ["\(typeName)"]),
+                .testTarget(
+                    name: "\(typeName)Tests",
+                    dependencies: ["\(typeName)", .product(name: "PluginSDKTesting", package: "\(packageIdentity)")]
+                ),
+            ]
+        )
+
+        """
+    }
+
+    var pluginSwift: String {
+        """
+        import PluginSDK
+
+        /// The `\(name)` executor plugin: runs templates written `plugin: {\(name): {greeting: "..."}}`.
+        ///
+        /// It answers `Succeeded` with the greeting addressed to the input parameter `name` (default `world`) and
+        /// the output parameter `greeting`. Templates of other plugins get `{}` without reaching this code.
+        public struct \(typeName): TemplatePlugin {
+            public static let key = "\(name)"
+
+            /// What `plugin.\(name)` holds in the workflow.
+            public struct Parameters: Decodable, Sendable {
+                /// The greeting; "Hello" when absent.
+                public var greeting: String?
+            }
+
+            public init() {}
+
+            public func execute(_ parameters: Parameters, context: PluginContext) async throws -> ExecuteTemplateReply {
+                let who = context.template?.inputs?.value(of: "name") ?? "world"
+                let text = "\\(parameters.greeting ?? "Hello"), \\(who)!"
+                // Argo may send the same call again (timeouts, requeues): side effects should use this key.
+                let key = context.idempotencyKey(pluginKey: Self.key)
+                context.logger.info("greeting", metadata: ["idempotency-key": "\\(key.prefix(16))"])
+                return .succeeded(message: text, outputs: Outputs().parameter("greeting", text))
+            }
+        }
+
+        """
+    }
+
+    var mainSwift: String {
+        """
+        import \(typeName)
+        import PluginSDK
+
+        // Wiring only: the logic lives in \(typeName).swift, where the tests call it.
+        var configuration = PluginConfiguration()
+        configuration.port = \(port)
+        await PluginRuntime.run(\(typeName)(), configuration: configuration)
+
+        """
+    }
+
+    var testsSwift: String {
+        """
+        import PluginSDKTesting
+        import Testing
+        import \(typeName)
+
+        @Suite("\(typeName)")
+        struct \(typeName)Tests {
+            @Test("greets the input parameter name with the configured greeting")
+            func greets() async throws {
+                try await PluginTestClient.with(\(typeName)(), transport: .inProcess) { client async throws in
+                    let reply = try await client.execute(
+                        .fixture(plugin: "\(name)", config: ["greeting": "Hi"], inputs: ["name": "Ada"]))
+                    #expect(reply.node?.phase == .succeeded)
+                    #expect(reply.node?.message == "Hi, Ada!")
+                    #expect(reply.node?.outputs?.parameters?.first?.value?.string == "Hi, Ada!")
+                }
+            }
+
+            @Test("follows Argo's plugin contract, in process and over a socket")
+            func conformance() async throws {
+                try await PluginConformance.check(\(typeName)(), sample: .fixture(plugin: "\(name)"))
+            }
+        }
+
+        """
+    }
+}
