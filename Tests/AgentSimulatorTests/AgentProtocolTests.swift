@@ -106,7 +106,7 @@ struct AgentProtocolTests {
         let started = ContinuousClock.now
         let report = try await simulate(Workflows.single(), [plugin], timing: Workflows.fastTiming(timeout: .milliseconds(200)))
         #expect(!report.succeeded)
-        #expect(report.nodes.first?.message?.contains("Client.Timeout exceeded") == true)
+        #expect(report.nodes.first?.message?.contains("Client.Timeout exceeded") == true, "\(report.nodes.first?.message ?? "")")
         #expect(ContinuousClock.now - started < .seconds(4))
         try await Task.sleep(for: .milliseconds(100))
         #expect(plugin.received.count == 5)

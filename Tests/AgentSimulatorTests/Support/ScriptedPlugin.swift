@@ -35,13 +35,14 @@ final class ScriptedPlugin: Sendable {
     private let listener: Int32
     private let state: Mutex<(script: [Reply], received: [Received])>
     private let stopped = Atomic<Bool>(false)
+    private let connections = Mutex<Set<Int32>>([])
 
     init(_ script: [Reply]) throws {
         state = Mutex((script, []))
         let listener = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         self.listener = listener
-        var one: Int32 = 1
-        setsockopt(listener, SOL_SOCKET, SO_REUSEADDR, &one, socklen_t(MemoryLayout<Int32>.size))
+        // No SO_REUSEADDR: a port that still has connections from an earlier test is never handed out again, so a
+        // client's pooled keep-alive connection cannot reach the wrong script.
         var address = sockaddr_in()
         address.sin_family = sa_family_t(AF_INET)
         address.sin_port = 0
@@ -76,12 +77,20 @@ final class ScriptedPlugin: Sendable {
         guard !stopped.exchange(true, ordering: .relaxed) else { return }
         shutdown(listener, Int32(SHUT_RDWR))
         close(listener)
+        // Each serving thread sees end of stream and closes its own descriptor.
+        connections.withLock { open in
+            for fd in open { shutdown(fd, Int32(SHUT_RDWR)) }
+        }
     }
 
     deinit { stop() }
 
     private func serve(_ fd: Int32) {
-        defer { close(fd) }
+        connections.withLock { _ = $0.insert(fd) }
+        defer {
+            connections.withLock { _ = $0.remove(fd) }
+            close(fd)
+        }
         while let request = read(fd) {
             let reply = state.withLock { state -> Reply in
                 state.received.append(request)
