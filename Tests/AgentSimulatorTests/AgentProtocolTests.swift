@@ -107,7 +107,7 @@ struct AgentProtocolTests {
         let report = try await simulate(Workflows.single(), [plugin], timing: Workflows.fastTiming(timeout: .milliseconds(200)))
         #expect(!report.succeeded)
         #expect(report.nodes.first?.message?.contains("Client.Timeout exceeded") == true, "\(report.nodes.first?.message ?? "")")
-        #expect(ContinuousClock.now - started < .seconds(4))
+        #expect(ContinuousClock.now - started < .seconds(10))
         try await Task.sleep(for: .milliseconds(100))
         #expect(plugin.received.count == 5)
     }

@@ -30,14 +30,32 @@ enum AgentHTTP {
         request.headers.add(name: "Authorization", value: "Bearer \(token)")
         request.body = .bytes(body)
         let milliseconds = Int64(AgentTiming.seconds(timeout) * 1000)
-        do {
-            let response = try await client.execute(request, timeout: .milliseconds(milliseconds))
-            var buffer = try await response.body.collect(upTo: 64 << 20)
-            let bytes = buffer.readBytes(length: buffer.readableBytes) ?? []
-            return .response(status: Int(response.status.code), reason: response.status.reasonPhrase, body: bytes)
-        } catch {
-            return .transportError(describe(error, url: url, timeout: timeout))
+        let prepared = request
+        // The whole exchange, body included, is bounded like Go's `http.Client.Timeout`: AHC's own deadline, and a
+        // race against a timer in case a reply arrives after the deadline but before AHC noticed it.
+        return await withTaskGroup(of: Exchange?.self) { group in
+            group.addTask {
+                do {
+                    let response = try await client.execute(prepared, timeout: .milliseconds(milliseconds))
+                    var buffer = try await response.body.collect(upTo: 64 << 20)
+                    let bytes = buffer.readBytes(length: buffer.readableBytes) ?? []
+                    return .response(status: Int(response.status.code), reason: response.status.reasonPhrase, body: bytes)
+                } catch {
+                    return .transportError(describe(error, url: url, timeout: timeout))
+                }
+            }
+            group.addTask {
+                try? await Task.sleep(for: timeout)
+                return nil
+            }
+            let first = await group.next() ?? nil
+            group.cancelAll()
+            return first ?? .transportError(timedOut(url: url, timeout: timeout))
         }
+    }
+
+    static func timedOut(url: String, timeout: Swift.Duration) -> String {
+        "Post \"\(url)\": context deadline exceeded (Client.Timeout exceeded after \(timeout))"
     }
 
     /// Go-like wording, so messages read like the ones Argo would show.
@@ -46,7 +64,7 @@ enum AgentHTTP {
         if let client = error as? HTTPClientError,
             client == .deadlineExceeded || client == .readTimeout || client == .connectTimeout
         {
-            return "Post \"\(url)\": context deadline exceeded (Client.Timeout exceeded after \(timeout))"
+            return timedOut(url: url, timeout: timeout)
         }
         if text.localizedCaseInsensitiveContains("refused") {
             return "Post \"\(url)\": dial tcp: connect: connection refused"
