@@ -1,7 +1,11 @@
 #!/usr/bin/env bash
 # make bench: our release plugins against the peers of the shared bench kit (../shared/bench), interleaved.
 #
-#   scripts/bench.sh [--rounds N] [--duration S] [--peers "go_stdlib c_mhd python_seed"] [--quick]
+#   scripts/bench.sh [--rounds N] [--duration S] [--peers "go_stdlib c_mhd python_seed"] [--quick] [--no-scale]
+#                    [--busy]
+#
+# --busy skips waiting for an idle machine (load average and quiet seconds): the figures are then noisier, but
+# the peers run interleaved under the same noise, so the ratios still mean something.
 #
 # - template.execute bodies (hello, medium, large) go to the release HelloPlugin;
 # - the node.preExecute body (preexec, a realistic NodeStatus) goes to the release HelloControllerPlugin;
@@ -13,14 +17,16 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
 KIT_SRC=${BENCH_KIT:-$ROOT/../shared/bench}
-rounds=3 duration=8 peers="go_stdlib c_mhd python_seed" quick=0 conns="1 16 64"
+rounds=3 duration=8 peers="go_stdlib c_mhd python_seed" scale=1 conns="1 16 64" waits=()
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --rounds) rounds=$2; shift 2 ;;
     --duration) duration=$2; shift 2 ;;
     --peers) peers=$2; shift 2 ;;
     --conns) conns=$2; shift 2 ;;
-    --quick) quick=1 rounds=1 duration=3; shift ;;
+    --quick) scale=0 rounds=1 duration=3; shift ;;
+    --no-scale) scale=0; shift ;;
+    --busy) waits=(--wait-load 99 --quiet-wait 0); shift ;;
     *) echo "bench.sh: unknown option $1" >&2; exit 2 ;;
   esac
 done
@@ -48,7 +54,7 @@ JSON
 
 out=$ROOT/bench-results/$(date -u +%Y%m%d-%H%M%S)
 mkdir -p "$out"
-args=(--rounds "$rounds" --duration "$duration" --conns "$conns" --out)
+args=(--rounds "$rounds" --duration "$duration" --conns "$conns" "${waits[@]}" --out)
 "$KIT/build.sh" $peers >&2
 "$KIT/compare.sh" --no-build --peers "$peers" --bodies "hello medium large" "${args[@]}" "$out/executor" \
   --extra "sdk=$BIN/HelloPlugin --port {port} --token-file {token_file}" >&2
@@ -56,8 +62,8 @@ args=(--rounds "$rounds" --duration "$duration" --conns "$conns" --out)
   --extra "sdk=$BIN/HelloControllerPlugin --port {port} --token-file {token_file}" >&2
 "$KIT/run.sh" --name sdk_await5ms --cmd "$BIN/FixturePlugin --port {port} --token-file {token_file}" \
   --bodies sleep5 --conns "16 64" --duration "$duration" --out "$out/await" --no-table >&2
-if [[ $quick == 0 ]]; then
-  "$KIT/controller_scale.sh" --peers "go_stdlib c_mhd" --out "$out/scale" \
+if [[ $scale == 1 ]]; then
+  "$KIT/controller_scale.sh" --peers "go_stdlib c_mhd" "${waits[@]}" --out "$out/scale" \
     --extra "sdk=$BIN/HelloControllerPlugin --port {port} --token-file {token_file}" >&2 || true
 fi
 
