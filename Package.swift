@@ -94,7 +94,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "SlackPluginTests", dependencies: ["SlackPlugin", "PluginSDK"]),
+        .testTarget(name: "SlackPluginTests", dependencies: ["SlackPlugin", "PluginSDK", "PluginSDKTesting"]),
         .testTarget(
             name: "PluginManifestTests",
             dependencies: ["PluginManifest", "ArgoPluginCLI"],
