@@ -4,7 +4,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 APT_PACKAGES_BUILD := libmicrohttpd-dev
 APT_PACKAGES_TEST := libmicrohttpd-dev curl util-linux
 
-.PHONY: run run-controller test build release deps deps-test bench sidecar clean help
+.PHONY: run run-controller test build release deps deps-test bench sidecar docs clean help
 
 help:
 	@echo "make run    build and start HelloPlugin in development mode (prints a curl to try)"
@@ -12,6 +12,7 @@ help:
 	@echo "make test   install test dependencies and run the whole test suite"
 	@echo "make bench  benchmark the release HelloPlugin against the peers in ../shared/bench"
 	@echo "make sidecar  check the examples' ConfigMaps and Dockerfiles, then run them as Argo sidecars (root)"
+	@echo "make docs   build the DocC archives (PluginSDK, PluginSDKTesting, ArgoModels); any warning fails"
 
 # Installs a Debian package list only when something is missing.
 define apt_install
@@ -63,6 +64,12 @@ sidecar: deps-test
 	@for d in $(SIDECAR_EXAMPLES); do $$($(SWIFT) build --show-bin-path)/argo-plugin build $$d --check || exit 1; done
 	scripts/check-image-deps.sh $(IMAGE_EXAMPLES)
 	$(SUDO) SLACK_BINARY=$(SLACK_BINARY) scripts/sidecar-staging.sh
+
+# DocC archives land in .build/plugins/Swift-DocC/outputs; --warnings-as-errors keeps the catalogs clean.
+docs: deps
+	for target in PluginSDK PluginSDKTesting ArgoModels; do \
+	  $(SWIFT) package generate-documentation --target $$target --warnings-as-errors || exit 1; \
+	done
 
 clean:
 	rm -rf .build

@@ -19,6 +19,8 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
+        // `make docs`: `swift package generate-documentation` for the DocC catalogs. Build-time plugin only.
+        .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
         // SlackPlugin's HTTP client only; the SDK core stays free of SwiftNIO.
         .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
     ],

@@ -38,7 +38,7 @@ public protocol Plugin: Sendable {
 
     /// `template.execute`: runs a plugin template for Argo's agent.
     ///
-    /// Return ``ExecuteTemplateReply/notMine`` (`{}`) for templates this plugin does not handle: Argo asks every
+    /// Return `ExecuteTemplateReply.notMine` (`{}`) for templates this plugin does not handle: Argo asks every
     /// plugin about every plugin template.
     func executeTemplate(_ args: ExecuteTemplateArgs, context: PluginContext) async throws -> ExecuteTemplateReply
 

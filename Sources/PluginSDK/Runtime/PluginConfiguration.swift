@@ -3,7 +3,7 @@ import Logging
 /// Everything the SDK's server needs to run, with defaults that match Argo's sidecar contract.
 ///
 /// Every value can be overridden on the command line or through the environment (see ``ServerOptions``);
-/// a plugin may also change the defaults in code before calling ``PluginRuntime/run(_:configuration:)``.
+/// a plugin may also change the defaults in code before calling ``PluginRuntime/run(_:configuration:arguments:environment:)``.
 ///
 /// ```swift
 /// var configuration = PluginConfiguration()

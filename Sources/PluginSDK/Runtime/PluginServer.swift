@@ -25,7 +25,11 @@ public final class PluginServer<P: Plugin>: Service, Sendable {
 
     /// Creates a server, reading the token file now so a missing or unreadable token fails before listening.
     ///
-    /// - Parameter onListening: called once with the bound port when the server starts listening.
+    /// - Parameters:
+    ///   - plugin: the plugin to serve.
+    ///   - configuration: address, token file, limits and timeouts.
+    ///   - logger: where the server logs; it never bootstraps logging itself.
+    ///   - onListening: called once with the bound port when the server starts listening.
     public init(
         plugin: P, configuration: PluginConfiguration, logger: Logger = Logger(label: "argo-plugin"),
         onListening: (@Sendable (Int) -> Void)? = nil

@@ -27,11 +27,12 @@ public enum PluginConformance {
     /// Runs every check against `plugin`.
     ///
     /// - Parameters:
+    ///   - plugin: the plugin under test; a fresh server is started for it on each transport.
     ///   - samples: `template.execute` arguments the plugin should execute (claim and answer with a node). When
-    ///     empty and the plugin is a ``TemplatePlugin``, one sample with its key and an empty configuration is
+    ///     empty and the plugin is a `TemplatePlugin`, one sample with its key and an empty configuration is
     ///     used; such a sample may well answer `Failed` (parameters missing), which is a valid reply.
     ///     Each sample runs once on the plugin directly (for the notes) and once per transport, so a sample with a
-    ///     side effect should be aimed at a stand-in, or the plugin should be idempotent (``IdempotencyLedger``).
+    ///     side effect should be aimed at a stand-in, or the plugin should be idempotent (`IdempotencyLedger`).
     ///   - transports: where to run the checks; both by default.
     ///   - configuration: the plugin's configuration (call timeout, default requeue, ...).
     @discardableResult
