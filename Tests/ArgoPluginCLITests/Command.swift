@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// Runs a program to completion off the cooperative pool and captures its output.
 struct Command {
@@ -55,12 +56,10 @@ struct Command {
 }
 
 /// A value set once by another thread.
-final class Locked<Value: Sendable>: @unchecked Sendable {
-    // Safe: every access to `stored` holds `lock`.
-    private let lock = NSLock()
-    private var stored: Value?
+final class Locked<Value: Sendable>: Sendable {
+    private let stored = Mutex<Value?>(nil)
 
-    func set(_ value: Value) { lock.withLock { stored = value } }
-    var value: Value? { lock.withLock { stored } }
+    func set(_ value: Value) { stored.withLock { $0 = value } }
+    var value: Value? { stored.withLock { $0 } }
     var isSet: Bool { value != nil }
 }

@@ -35,6 +35,7 @@ struct SimulateCommandTests {
             let outcome = try await Command.argoPlugin(["simulate", helloWorkflow, "--plugin", url, "--token-file", tokenFile, "--fast"])
             #expect(outcome.status == 0, "\(outcome.output)\(outcome.errors)")
             #expect(outcome.output.contains("simulating Workflow as workflow hello-"))
+            #expect(outcome.output.contains("→ hello-"))
             #expect(outcome.output.contains("✔ hello-"))
             #expect(outcome.output.contains("NODE"))
             #expect(outcome.output.contains("Succeeded  Hello template!  foo=bar"))

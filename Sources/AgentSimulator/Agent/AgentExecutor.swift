@@ -19,6 +19,7 @@ struct AgentExecutor: Sendable {
         let body = Array(compactJSON(["workflow": ["metadata": identity], "template": template]).utf8)
         var node = SimulatedNode(name: name, template: template["name"]?.stringValue ?? "", kind: .plugin)
         var requeues = 0
+        rpc.progress("  → \(name): template.execute (template \(node.template))")
         while true {
             node.calls += 1
             let round = await executeOnce(body: body)

@@ -46,7 +46,9 @@ public struct InProcessTransport: Sendable {
     }
 
     /// Sends one request through the responder: the head first (403/404/405 without reading the body), then the
-    /// whole request, bounded by the call timeout.
+    /// whole request, bounded by the call timeout. At the deadline the handler's task is cancelled and the reply is
+    /// 503, as over the socket; unlike the socket, the reply waits until a handler that ignores cancellation
+    /// returns.
     public func call(method: String = "POST", path: String, authorization: String?, body: [UInt8]) async -> Reply {
         let head = HTTPRequestHead(method: method, path: path, authorization: authorization, contentLength: body.count)
         if let early = respondEarly(head) { return Reply(early) }
