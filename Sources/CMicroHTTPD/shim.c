@@ -125,6 +125,11 @@ void CMHD_quiesce(CMHD_Server *server) {
   if (server->quiesced) return;
   server->quiesced = 1;
   (void)MHD_quiesce_daemon(server->daemon);
+  // Quiescing only stops libmicrohttpd from accepting: the kernel would go on completing handshakes into the
+  // backlog, and those clients would wait, unanswered, until the process exits. shutdown(2) on a listening socket
+  // makes Linux stop listening (queued and new connections are refused at once) while the descriptor stays valid
+  // for any pool thread still polling it; it is closed in CMHD_stop.
+  (void)shutdown(server->listen_fd, SHUT_RDWR);
 }
 
 void CMHD_stop(CMHD_Server *server) {

@@ -30,6 +30,7 @@ struct PluginResponder<P: Plugin>: HTTPResponder {
     func respondEarly(to head: HTTPRequestHead) -> HTTPResponse? {
         let method = PluginMethod(path: head.path)
         guard authorized(head, method) else { return ReplyStatus.forbidden() }
+        if let framingError = head.framingError { return ReplyStatus.badRequest(framingError) }
         guard let method, served.contains(method) else { return ReplyStatus.notFound(head.path) }
         guard head.method == "POST" else { return ReplyStatus.methodNotAllowed(head.method) }
         return nil

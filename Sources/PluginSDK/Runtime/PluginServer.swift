@@ -119,4 +119,10 @@ public final class PluginServer<P: Plugin>: Service, Sendable {
         return drained
     }
 
+    /// Calls handed to the plugin whose reply has not been sent yet (for tests and diagnostics).
+    var callsInFlight: Int { transport.inflight.load(ordering: .sequentiallyConsistent) }
+
+    /// Requests libmicrohttpd still holds state for, answered or not (for tests and diagnostics).
+    var requestsOpen: Int { transport.openRequests.load(ordering: .relaxed) }
+
 }

@@ -11,6 +11,8 @@ struct HTTPRequestHead: Sendable {
     var authorization: String?
     /// The announced body length; `nil` for chunked uploads or no body.
     var contentLength: Int?
+    /// Why the head cannot be trusted to frame the body (e.g. conflicting `Content-Length`s); answered 400.
+    var framingError: String? = nil
 }
 
 /// A complete request as plain Swift values.

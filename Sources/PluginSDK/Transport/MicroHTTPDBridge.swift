@@ -36,6 +36,9 @@ final class MicroHTTPDServer: Sendable {
     let inflight = Atomic<Int>(0)
     /// Set when draining: new calls are answered by `responder.shuttingDown()`.
     let draining = Atomic<Bool>(false)
+    /// Requests whose state libmicrohttpd still holds (from the head until the completion callback); for tests
+    /// that prove vanished clients leave nothing behind.
+    let openRequests = Atomic<Int>(0)
     private let handle = Mutex<DaemonHandle?>(nil)
 
     init(settings: TransportSettings, responder: any HTTPResponder, logger: Logger) {
@@ -101,9 +104,11 @@ final class MicroHTTPDServer: Sendable {
             method: method,
             path: url.split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init) ?? url,
             authorization: Self.header("Authorization", of: connection),
-            contentLength: Self.header("Content-Length", of: connection).flatMap { Int($0) })
+            contentLength: Self.header("Content-Length", of: connection).flatMap { Int($0) },
+            framingError: Self.framingError(of: connection))
         let state = RequestState(head: head)
         context.pointee = Unmanaged.passRetained(state).toOpaque()
+        openRequests.add(1, ordering: .relaxed)
         if let early = responder.respondEarly(to: head) {
             state.answered = true
             return Self.queue(early, on: connection)
@@ -113,7 +118,8 @@ final class MicroHTTPDServer: Sendable {
                 state.answered = true
                 return Self.queue(responder.payloadTooLarge(limit: settings.maxBodyBytes), on: connection)
             }
-            state.body.reserveCapacity(length)
+            // At most 1 MiB up front: a client may announce the limit and then send nothing, or vanish.
+            state.body.reserveCapacity(min(length, 1 << 20))
         }
         return .YES
     }
@@ -200,6 +206,7 @@ final class MicroHTTPDServer: Sendable {
     }
 
     fileprivate func finished(_ state: RequestState) {
+        openRequests.subtract(1, ordering: .relaxed)
         if state.dispatched { inflight.subtract(1, ordering: .sequentiallyConsistent) }
     }
 
@@ -207,6 +214,16 @@ final class MicroHTTPDServer: Sendable {
 
     private static func header(_ name: String, of connection: OpaquePointer) -> String? {
         MHD_lookup_connection_value(connection, .HEADER_KIND, name).map { String(cString: $0) }
+    }
+
+    /// Content-Length values that disagree: libmicrohttpd 0.9.75 silently uses the first, while RFC 9112 (6.3)
+    /// requires refusing the message, since a proxy in front may have framed it by another one (request smuggling).
+    private static func framingError(of connection: OpaquePointer) -> String? {
+        var lengths: [String] = []
+        _ = withUnsafeMutablePointer(to: &lengths) { pointer in
+            MHD_get_connection_values(connection, .HEADER_KIND, MicroHTTPDCallbacks.collectContentLength, pointer)
+        }
+        return Set(lengths).count > 1 ? "conflicting Content-Length headers" : nil
     }
 
     private static func queue(_ response: HTTPResponse, on connection: OpaquePointer) -> MHD_Result {
@@ -245,6 +262,16 @@ private enum MicroHTTPDCallbacks {
         let server = Unmanaged<MicroHTTPDServer>.fromOpaque(cls).takeUnretainedValue()
         let state = Unmanaged<RequestState>.fromOpaque(raw).takeRetainedValue()
         server.finished(state)
+    }
+
+    /// Appends each Content-Length value to the `[String]` that `cls` points to (see `framingError(of:)`).
+    static let collectContentLength: MHD_KeyValueIterator = { cls, _, key, value in
+        // Cheap first-byte test before building a String: most headers are not Content-Length.
+        guard let cls, let key, key.pointee | 0x20 == 0x63, String(cString: key).lowercased() == "content-length"
+        else { return .YES }
+        let lengths = cls.assumingMemoryBound(to: [String].self)
+        lengths.pointee.append(value.map { String(cString: $0) } ?? "")
+        return .YES
     }
 
     static let log: CMHD_LogCallback = { cls, message in

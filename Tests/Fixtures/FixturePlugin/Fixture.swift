@@ -1,10 +1,15 @@
 import PluginSDK
 
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// A plugin whose behaviour each template chooses, for process-level tests (signals, drain, misbehaviour).
 ///
 /// `plugin: {fixture: {sleepMilliseconds: 500, outcome: "succeed"}}`; outcomes: `succeed`, `fail` (throws),
 /// `transient` (throws TransientError), `running` (Running without requeue), `notMine` (`{}`, used by the
-/// benchmark's sleeping-handler run).
+/// benchmark's sleeping-handler run), `hang` (never returns and ignores cancellation). With
+/// `FIXTURE_SHUTDOWN_MARKER=PATH` in the environment, the shutdown hook writes the file `PATH`.
 struct Fixture: TemplatePlugin {
     static let key = "fixture"
 
@@ -28,7 +33,21 @@ struct Fixture: TemplatePlugin {
         case "transient": throw TransientError(message)
         case "notMine": return .notMine
         case "running": return ExecuteTemplateReply(node: NodeResult(phase: .running, message: message))
+        case "hang":
+            // Never resumed and deaf to cancellation: only the SDK's call deadline can answer this call.
+            await withUnsafeContinuation { (_: UnsafeContinuation<Void, Never>) in }
+            return .failed("unreachable")
         default: return .succeeded(message: message)
         }
+    }
+
+    /// Writes the marker file named by `FIXTURE_SHUTDOWN_MARKER`, so a test can see the hook ran.
+    func shutdown() async {
+        guard let path = getenv("FIXTURE_SHUTDOWN_MARKER").map({ String(cString: $0) }) else { return }
+        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        guard fd >= 0 else { return }
+        let bytes = Array("shutdown hook ran\n".utf8)
+        _ = write(fd, bytes, bytes.count)
+        close(fd)
     }
 }

@@ -37,9 +37,9 @@ final class RawHTTPClient {
             }
         }
         if result != 0 {
-            let code = errno
-            close(fd)
-            throw ClientError.connect(code)
+            // No close here: a class whose initializer throws after every property is set still runs `deinit`,
+            // which closes `fd`. Closing twice would close whatever descriptor another thread opened meanwhile.
+            throw ClientError.connect(errno)
         }
     }
 
@@ -92,8 +92,9 @@ final class RawHTTPClient {
     /// Ends a chunked body.
     func endChunked() throws { try send("0\r\n\r\n") }
 
-    /// Reads one response (status line, headers, Content-Length or chunked body).
-    func readResponse() throws -> Response {
+    /// Reads one response (status line, headers, Content-Length or chunked body). `bodyless` is for replies to
+    /// HEAD, which announce a length but carry no body.
+    func readResponse(bodyless: Bool = false) throws -> Response {
         let headEnd = try readUntil(Array("\r\n\r\n".utf8))
         let headText = String(decoding: buffer[..<headEnd], as: UTF8.self)
         buffer.removeFirst(headEnd + 4)
@@ -106,9 +107,11 @@ final class RawHTTPClient {
             guard let colon = line.firstIndex(of: ":") else { continue }
             headers[line[..<colon].lowercased()] = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
         }
-        if status == 100 { return try readResponse() }
+        if status == 100 { return try readResponse(bodyless: bodyless) }
         var body: [UInt8] = []
-        if let length = headers["content-length"].flatMap({ Int($0) }) {
+        if bodyless {
+            return Response(status: status, headers: headers, body: body)
+        } else if let length = headers["content-length"].flatMap({ Int($0) }) {
             try fill(length)
             body = Array(buffer[..<length])
             buffer.removeFirst(length)

@@ -1,0 +1,54 @@
+import Foundation
+import Testing
+@testable import PluginSDK
+
+/// Broken and hostile bodies over a real socket: each is answered with a 4xx and a JSON error, quickly, and the
+/// server keeps serving.
+@Suite("Bad input over a socket")
+struct BadInputTests {
+    @Test("malformed JSON is answered 400 with a JSON error, and the server keeps serving", arguments: BadBody.malformed)
+    func malformed(_ body: BadBody) async throws {
+        try await expectRefused(body)
+    }
+
+    @Test("valid JSON of the wrong shape is answered 400, and the server keeps serving", arguments: BadBody.wrongShape)
+    func wrongShape(_ body: BadBody) async throws {
+        try await expectRefused(body)
+    }
+
+    @Test("invalid UTF-8, absurd nesting, huge numbers and duplicate keys are answered 400", arguments: BadBody.hostile)
+    func hostile(_ body: BadBody) async throws {
+        try await expectRefused(body)
+    }
+
+    /// Sends `body` on a fresh connection and checks the reply, then that a normal call still succeeds.
+    private func expectRefused(_ body: BadBody) async throws {
+        let server = try TestServer.start(ProbePlugin())
+        let (response, seconds) = try await blocking {
+            try measure {
+                let client = try server.client(timeoutSeconds: 5)
+                try client.post("/api/v1/template.execute", body: body.bytes, token: server.token)
+                return try client.readResponse()
+            }
+        }
+        // Generous bound: only detects hangs. The read timeout above would also fail the call.
+        #expect(seconds < 5, "answered after \(seconds) s")
+        #expect(response.status < 500, "a 5xx for \(body): \(response.bodyText)")
+        if body.acceptedByFoundation {
+            // Foundation's JSONDecoder keeps the last of duplicate keys and allows a trailing comma; the strict
+            // decoder in PluginJSON refuses both. Remove this once WireJSON decodes with PluginJSON's decoder.
+            withKnownIssue("Foundation's JSONDecoder accepts this", isIntermittent: true) {
+                #expect(response.status == 400, "\(body) answered \(response.status)")
+            }
+        } else {
+            #expect(response.status == 400, "\(body) answered \(response.status): \(response.bodyText)")
+        }
+        #expect(response.headers["content-type"] == "application/json")
+        let json = try response.json() as? [String: Any]
+        if response.status >= 400 {
+            #expect((json?["error"] as? String)?.isEmpty == false, "no JSON error message: \(response.bodyText)")
+        }
+        #expect(try await blocking { try server.healthyCall() } == 200)
+        await server.stop()
+    }
+}
