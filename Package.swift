@@ -68,6 +68,12 @@ let package = Package(
         ),
         // A plugin whose behaviour each request picks, for process-level tests (signals, drain).
         .executableTarget(name: "FixturePlugin", dependencies: ["PluginSDK"], path: "Tests/Fixtures/FixturePlugin"),
+        // The libFuzzer harness over the whole request path (`make fuzz`); built normally it replays Fuzz/corpus.
+        .target(name: "CFuzzDriver", path: "Fuzz/CFuzzDriver"),
+        .executableTarget(
+            name: "PluginFuzz", dependencies: ["PluginSDK", "PluginJSON", "CFuzzDriver",
+                                               .product(name: "Logging", package: "swift-log")],
+            path: "Fuzz/PluginFuzz"),
         // Decode/encode microbenchmark of the bench bodies, PluginJSON vs Foundation: `swift run -c release CodecBenchmark`.
         .executableTarget(
             name: "CodecBenchmark",

@@ -2,19 +2,16 @@
 struct BadBody: Sendable, CustomStringConvertible {
     var name: String
     var bytes: [UInt8]
-    /// The strict request decoder refuses this; Foundation's `JSONDecoder` accepts it (see `BadInputTests`).
-    var acceptedByFoundation = false
 
     var description: String { name }
 
-    init(_ name: String, _ text: String, acceptedByFoundation: Bool = false) {
-        self.init(name, Array(text.utf8), acceptedByFoundation: acceptedByFoundation)
+    init(_ name: String, _ text: String) {
+        self.init(name, Array(text.utf8))
     }
 
-    init(_ name: String, _ bytes: [UInt8], acceptedByFoundation: Bool = false) {
+    init(_ name: String, _ bytes: [UInt8]) {
         self.name = name
         self.bytes = bytes
-        self.acceptedByFoundation = acceptedByFoundation
     }
 
     static let workflow = #"{"metadata":{"name":"wf"}}"#
@@ -30,7 +27,7 @@ struct BadBody: Sendable, CustomStringConvertible {
         BadBody("single quotes", "{'workflow': {}}"),
         BadBody("truncated mid-object", #"{"workflow":{"metadata":{"name":"wf"#),
         BadBody("truncated mid-string", #"{"workflow":"abc"#),
-        BadBody("trailing comma", #"{"workflow":\#(workflow),"template":\#(template),}"#, acceptedByFoundation: true),
+        BadBody("trailing comma", #"{"workflow":\#(workflow),"template":\#(template),}"#),
         BadBody("missing colon", #"{"workflow" \#(workflow)}"#),
         BadBody("trailing garbage", #"{"workflow":\#(workflow),"template":\#(template)} trailing"#),
         BadBody("two documents", #"{"workflow":\#(workflow),"template":\#(template)}{}"#),
@@ -78,9 +75,7 @@ struct BadBody: Sendable, CustomStringConvertible {
         BadBody("fraction in an integer field", #"{"workflow":{"metadata":{"generation":1.5}},"template":\#(template)}"#),
         BadBody("1e400 in a free-form field", #"{"workflow":\#(workflow),"template":{"name":"t","plugin":{"probe":{"x":1e400}}}}"#),
         BadBody("-1e400 in a free-form field", #"{"workflow":\#(workflow),"template":{"name":"t","plugin":{"probe":{"x":-1e400}}}}"#),
-        BadBody("duplicate top-level keys", #"{"workflow":\#(workflow),"workflow":\#(workflow),"template":\#(template)}"#,
-                acceptedByFoundation: true),
-        BadBody("duplicate nested keys", #"{"workflow":{"metadata":{"name":"a","name":"b"}},"template":\#(template)}"#,
-                acceptedByFoundation: true),
+        BadBody("duplicate top-level keys", #"{"workflow":\#(workflow),"workflow":\#(workflow),"template":\#(template)}"#),
+        BadBody("duplicate nested keys", #"{"workflow":{"metadata":{"name":"a","name":"b"}},"template":\#(template)}"#),
     ]
 }

@@ -7,7 +7,10 @@ import Testing
 struct DeadlineTests {
     @Test("a plugin process whose handler never returns answers 503 at --call-timeout, keeps serving and exits 0")
     func overAProcess() async throws {
-        let process = try PluginProcess.launch(executable: "FixturePlugin", arguments: ["--call-timeout", "0.5"])
+        // Launching waits for the port: off the cooperative pool, which in-process servers of other tests need.
+        let process = try await blocking {
+            try PluginProcess.launch(executable: "FixturePlugin", arguments: ["--call-timeout", "0.5"])
+        }
         defer { process.terminateIfRunning() }
         let (hung, seconds) = try await blocking {
             try measure {

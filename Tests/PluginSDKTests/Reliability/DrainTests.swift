@@ -10,46 +10,65 @@ struct DrainTests {
     func sigtermWithSuspendedCalls() async throws {
         let marker = NSTemporaryDirectory() + "argo-plugin-shutdown-\(UUID().uuidString)"
         defer { try? FileManager.default.removeItem(atPath: marker) }
-        let process = try PluginProcess.launch(
-            executable: "FixturePlugin", arguments: ["--shutdown-grace", "5", "--log-level", "trace"],
-            environment: ["FIXTURE_SHUTDOWN_MARKER": marker])
+        let process = try await blocking {
+            try PluginProcess.launch(
+                executable: "FixturePlugin", arguments: ["--shutdown-grace", "5", "--log-level", "trace"],
+                environment: ["FIXTURE_SHUTDOWN_MARKER": marker])
+        }
         defer { process.terminateIfRunning() }
         let port = process.port
         let token = process.token
-        // A keep-alive connection that has been used once, to call again after SIGTERM.
-        // (Used only from this task, with short blocking calls.)
-        let keptAlive = try RawHTTPClient(port: port, timeoutSeconds: 10)
         let fixtureBody = Bodies.execute(plugin: #"{"fixture":{}}"#)
-        #expect(try keptAlive.call("/api/v1/template.execute", body: fixtureBody, token: token).status == 200)
+        // A keep-alive connection, used once now and once after SIGTERM, on its own thread.
+        let steps = DrainSteps()
+        let keptAlive = Task {
+            try await blocking { () -> [RawHTTPClient.Response] in
+                let client = try RawHTTPClient(port: port, timeoutSeconds: 10)
+                let first = try client.call("/api/v1/template.execute", body: fixtureBody, token: token)
+                steps.firstCallDone.store(true, ordering: .releasing)
+                while !steps.signalled.load(ordering: .acquiring) { usleep(5_000) }
+                return [first, try client.call("/api/v1/template.execute", body: fixtureBody, token: token)]
+            }
+        }
+        while !steps.firstCallDone.load(ordering: .acquiring) { try await Task.sleep(for: .milliseconds(10)) }
 
         let calls = (0..<8).map { index in
             Task {
                 try await blocking {
                     try RawHTTPClient(port: port, timeoutSeconds: 15).call(
                         "/api/v1/template.execute",
-                        body: Bodies.execute(plugin: #"{"fixture":{"sleepMilliseconds":2000,"message":"call \#(index)"}}"#),
+                        body: Bodies.execute(plugin: #"{"fixture":{"sleepMilliseconds":3000,"message":"call \#(index)"}}"#),
                         token: token)
                 }
             }
         }
         // Signal only once all 8 are inside the handler: each logs "call" at debug level when it starts.
         let waitStart = ContinuousClock.now
-        while process.standardError.components(separatedBy: "[PluginSDK] call").count - 1 < 9,
-            ContinuousClock.now - waitStart < .seconds(10)
-        {
+        func started() -> Int { process.standardError.components(separatedBy: "[PluginSDK] call").count - 1 }
+        while started() < 9, ContinuousClock.now - waitStart < .seconds(30) {
             try await Task.sleep(for: .milliseconds(20))
         }
+        try #require(started() == 9, "only \(started() - 1) of 8 calls reached the handler")
         let signalled = ContinuousClock.now
         process.signal(SIGTERM)
         try await Task.sleep(for: .milliseconds(200))
+        steps.signalled.store(true, ordering: .releasing)
 
         // New work is refused while the 8 calls drain: on the open connection with 503 and Connection: close,
         // on a new connection by the closed listener.
-        let refused = try keptAlive.call("/api/v1/template.execute", body: fixtureBody, token: token)
+        let keptReplies = try await keptAlive.value
+        #expect(keptReplies[0].status == 200)
+        let refused = keptReplies[1]
         #expect(refused.status == 503)
         #expect(refused.headers["connection"]?.lowercased() == "close")
-        let (newConnection, refusalSeconds) = measure { Result { try RawHTTPClient(port: port, timeoutSeconds: 3).call(
-            "/api/v1/template.execute", body: Bodies.execute(plugin: #"{"fixture":{}}"#), token: token) } }
+        let (newConnection, refusalSeconds) = try await blocking {
+            measure {
+                Result {
+                    try RawHTTPClient(port: port, timeoutSeconds: 3).call(
+                        "/api/v1/template.execute", body: fixtureBody, token: token)
+                }
+            }
+        }
         if case .success(let response) = newConnection {
             Issue.record("a new connection was served while draining: \(response.status)")
         }
@@ -87,6 +106,12 @@ struct DrainTests {
         #expect(plugin.events.snapshot == ["call finished", "shutdown"])
         try? FileManager.default.removeItem(atPath: server.tokenFile)
     }
+}
+
+/// Hand-offs between the drain test and its keep-alive connection's thread.
+final class DrainSteps: Sendable {
+    let firstCallDone = Atomic<Bool>(false)
+    let signalled = Atomic<Bool>(false)
 }
 
 /// Records the order of its calls' ends and its shutdown.

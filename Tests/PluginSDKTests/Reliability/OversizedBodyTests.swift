@@ -12,7 +12,9 @@ struct OversizedBodyTests {
 
     @Test("a 50 MiB chunked body is refused with 413 while the server's peak memory grows by at most a few MiB")
     func chunkedFiftyMiB() async throws {
-        let process = try PluginProcess.launch(executable: "FixturePlugin", arguments: ["--max-body-bytes", "1048576"])
+        let process = try await blocking {
+            try PluginProcess.launch(executable: "FixturePlugin", arguments: ["--max-body-bytes", "1048576"])
+        }
         defer { process.terminateIfRunning() }
         let pid = process.process.processIdentifier
         // Warm up: one normal call, so start-up allocations are already in the baseline.

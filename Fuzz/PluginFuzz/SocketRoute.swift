@@ -1,0 +1,56 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Raw bytes through libmicrohttpd's HTTP parser on a live loopback server, then the whole request path.
+///
+/// Input layout: the bytes are sent as they are, except that every `@TOKEN@` becomes the real token, so the
+/// corpus can hold authorized requests. The client half-closes, reads what comes back for a short while, and
+/// checks each status line it got.
+enum SocketRoute {
+    static let placeholder = Array("@TOKEN@".utf8)
+
+    static func run(_ input: ArraySlice<UInt8>, port: Int, token: String) {
+        let (bytes, authorized) = substitute(Array(input), token: Array(token.utf8))
+        guard let socket = LoopbackSocket(port: port, receiveTimeoutMilliseconds: 30) else {
+            fatalError("the server stopped accepting connections")
+        }
+        socket.send(bytes)
+        socket.finishSending()
+        let reply = socket.receiveAll(limit: 1 << 20)
+        check(reply, authorized: authorized, token: token)
+    }
+
+    /// Replaces each `@TOKEN@`; says whether any was there.
+    static func substitute(_ bytes: [UInt8], token: [UInt8]) -> ([UInt8], Bool) {
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        var index = 0
+        var found = false
+        while index < bytes.count {
+            if bytes[index] == placeholder[0], index + placeholder.count <= bytes.count,
+                Array(bytes[index..<index + placeholder.count]) == placeholder
+            {
+                out += token
+                index += placeholder.count
+                found = true
+            } else {
+                out.append(bytes[index])
+                index += 1
+            }
+        }
+        return (out, found)
+    }
+
+    /// Every status line in the reply: no 5xx but 503, and no 200 to a request that did not carry the token.
+    static func check(_ reply: [UInt8], authorized: Bool, token: String) {
+        let text = String(decoding: reply, as: UTF8.self)
+        if text.contains(token) { fatalError("the token reached a reply") }
+        for line in text.split(separator: "\r\n") where line.hasPrefix("HTTP/1.") {
+            let parts = line.split(separator: " ")
+            guard parts.count >= 2, let status = Int(parts[1]) else { continue }
+            if status >= 500 && status != 503 && status != 505 { fatalError("status \(status): \(text.prefix(400))") }
+            if status == 200 && !authorized { fatalError("200 without the token: \(text.prefix(400))") }
+        }
+    }
+}
