@@ -53,7 +53,6 @@ struct BadBody: Sendable, CustomStringConvertible {
         BadBody("name is a number", #"{"workflow":{"metadata":{"name":5}},"template":\#(template)}"#),
         BadBody("labels hold a number", #"{"workflow":{"metadata":{"labels":{"a":1}}},"template":\#(template)}"#),
         BadBody("generation is a string", #"{"workflow":{"metadata":{"generation":"1"}},"template":\#(template)}"#),
-        BadBody("plugin is a list", #"{"workflow":\#(workflow),"template":{"name":"t","plugin":[1]}}"#),
     ]
 
     /// Encodings, sizes and depths meant to break parsers.
