@@ -79,7 +79,7 @@ let package = Package(
             name: "CodecBenchmark",
             dependencies: ["PluginJSON", "ArgoModels"],
             path: "Benchmarks/CodecBenchmark",
-            exclude: ["bodies"]
+            exclude: ["bodies", "README.md"]
         ),
         .testTarget(name: "PluginJSONTests", dependencies: ["PluginJSON", "ArgoModels"]),
         // `argo-plugin build`: plugin.yaml -> ConfigMap, as Argo's `argo executor-plugin build`. No PluginSDK, no C.
