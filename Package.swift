@@ -123,3 +123,15 @@ let package = Package(
             name: "HelloControllerPluginTests", dependencies: ["HelloControllerPlugin", "PluginSDK", "PluginSDKTesting"]),
     ]
 )
+
+// Sanitizer runs cover the SDK and what plugins link. `ARGO_PLUGIN_SDK_ONLY=1` leaves out the author tools and
+// SlackPlugin, and with them SwiftNIO, BoringSSL and Yams, which would otherwise take most of each sanitizer
+// build (`make test-asan`, `make test-tsan`).
+if Context.environment["ARGO_PLUGIN_SDK_ONLY"] == "1" {
+    let tools: Set<String> = [
+        "SlackPlugin", "SlackPluginTests", "PluginManifest", "PluginManifestTests", "AgentSimulator",
+        "AgentSimulatorTests", "ArgoPluginCLI", "ArgoPluginCLITests",
+    ]
+    package.targets.removeAll { tools.contains($0.name) }
+    package.products.removeAll { $0.name == "argo-plugin" || $0.name == "SlackPlugin" }
+}
