@@ -87,7 +87,8 @@ sanitize: test-asan test-tsan
 
 test-asan: deps-test
 	ARGO_PLUGIN_SDK_ONLY=1 $(SWIFT) build --build-tests --sanitize=address --scratch-path .build-asan
-	SWIFT_BACKTRACE=enable=no $(SANITIZER_TEST) --sanitize=address --scratch-path .build-asan
+	# Leaks are `make leak-check`'s job: tests park never-resumed tasks on purpose (handlers that never return).
+	ASAN_OPTIONS=detect_leaks=0 SWIFT_BACKTRACE=enable=no $(SANITIZER_TEST) --sanitize=address --scratch-path .build-asan
 
 test-tsan: deps-test
 	ARGO_PLUGIN_SDK_ONLY=1 $(SWIFT) build --build-tests --sanitize=thread --scratch-path .build-tsan
