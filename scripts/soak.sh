@@ -38,9 +38,15 @@ SAMPLER=$!
 
 echo "== soak: $CALLS calls, $CONNECTIONS connections, FixturePlugin ($CONFIG), pid $SERVER"
 START=$(date +%s)
-SOAK_TOKEN="$TOKEN" SOAK_CALLS_PER_THREAD=$((CALLS / 2)) \
+mkdir "$WORK/done"
+SOAK_TOKEN="$TOKEN" SOAK_CALLS_PER_THREAD=$((CALLS / 2)) SOAK_DONE_DIR="$WORK/done" \
   wrk -t2 -c"$CONNECTIONS" -d3600s --latency -s scripts/soak/calls.lua "http://127.0.0.1:$PORT/api/v1/template.execute" \
-  | tee "$WORK/wrk.txt"
+  > "$WORK/wrk.txt" &
+WRK=$!
+while kill -0 "$WRK" 2>/dev/null && [ "$(ls "$WORK/done" | wc -l)" -lt 2 ]; do sleep 1; done
+kill -INT "$WRK" 2>/dev/null || true
+wait "$WRK" || true
+cat "$WORK/wrk.txt"
 END=$(date +%s)
 sleep 1
 kill -0 "$SERVER" || { echo "FAIL: the server died"; cat "$WORK/server.log"; exit 1; }

@@ -14,5 +14,11 @@ local failures = 0
 function response(status, headers, body)
   replies = replies + 1
   if status ~= 200 then failures = failures + 1 end
-  if replies >= limit then wrk.thread:stop() end
+  if replies == limit then
+    -- wrk's main thread sleeps for the whole -d; soak.sh interrupts it once every thread has left a mark here.
+    local mark = io.open(os.getenv("SOAK_DONE_DIR") .. "/" .. tostring(math.random(1, 1e9)), "w")
+    mark:write(failures)
+    mark:close()
+    wrk.thread:stop()
+  end
 end
