@@ -7,6 +7,13 @@ wrk.body = '{"workflow":{"metadata":{"name":"soak-wf","namespace":"argo","uid":"
   .. '"template":{"name":"main","inputs":{"parameters":[{"name":"region","value":"eu"}]},'
   .. '"plugin":{"fixture":{"message":"soak"}}}}'
 
+-- Each thread gets its own id (Lua states start with the same random seed, so names must not come from it).
+local threads = 0
+function setup(thread)
+  threads = threads + 1
+  thread:set("id", threads)
+end
+
 local limit = tonumber(os.getenv("SOAK_CALLS_PER_THREAD") or "500000")
 local replies = 0
 local failures = 0
@@ -16,7 +23,7 @@ function response(status, headers, body)
   if status ~= 200 then failures = failures + 1 end
   if replies == limit then
     -- wrk's main thread sleeps for the whole -d; soak.sh interrupts it once every thread has left a mark here.
-    local mark = io.open(os.getenv("SOAK_DONE_DIR") .. "/" .. tostring(math.random(1, 1e9)), "w")
+    local mark = io.open(os.getenv("SOAK_DONE_DIR") .. "/thread-" .. tostring(id), "w")
     mark:write(failures)
     mark:close()
     wrk.thread:stop()
