@@ -17,7 +17,10 @@ enum ReplyStatus {
     }
 
     static func notFound(_ path: String) -> HTTPResponse {
-        error(404, "not found: \(String(path.prefix(200))) is not a method this plugin serves")
+        // Only a known method name is repeated back: echoing arbitrary request text would reflect whatever the
+        // caller put in the path (the fuzzer found a token echoed that way).
+        let name = PluginMethod(path: path).map { "method \($0)" } ?? "this path"
+        return error(404, "not found: \(name) is not served by this plugin")
     }
 
     static func methodNotAllowed(_ verb: String) -> HTTPResponse {
