@@ -93,16 +93,7 @@ struct PluginResponder<P: Plugin>: HTTPResponder {
                 let reply = try await plugin.executeTemplate(args, context: context)
                 return encode(normalized(reply, logger: context.logger))
             } catch {
-                switch HandlerFailure(error) {
-                case .notImplemented:
-                    return ReplyStatus.notFound(PluginMethod.templateExecute.path)
-                case .transient(let message):
-                    context.logger.info("transient failure, answering 503", metadata: ["error": "\(message)"])
-                    return ReplyStatus.transient(message)
-                case .failed(let message):
-                    context.logger.info("handler failed", metadata: ["error": "\(message)"])
-                    return encode(ExecuteTemplateReply.failed(message))
-                }
+                return failureReply(error, context: context) { encode(ExecuteTemplateReply.failed($0)) }
             }
         }
     }
@@ -134,17 +125,25 @@ struct PluginResponder<P: Plugin>: HTTPResponder {
             do {
                 return encode(try await handler(args, context))
             } catch {
-                switch HandlerFailure(error) {
-                case .notImplemented:
-                    return ReplyStatus.notFound(method.path)
-                case .transient(let message):
-                    context.logger.info("transient failure, answering 503", metadata: ["error": "\(message)"])
-                    return ReplyStatus.transient(message)
-                case .failed(let message):
-                    context.logger.info("hook failed, answering 500", metadata: ["error": "\(message)"])
-                    return ReplyStatus.hookFailed(message)
-                }
+                return failureReply(error, context: context, failed: ReplyStatus.hookFailed)
             }
+        }
+    }
+
+    /// The reply for a handler's thrown error: 404 unimplemented, 503 transient, otherwise `failed(message)`
+    /// (a `Failed` node for `template.execute`, 500 for controller hooks).
+    private func failureReply(
+        _ error: any Error, context: PluginContext, failed: (String) -> HTTPResponse
+    ) -> HTTPResponse {
+        switch HandlerFailure(error) {
+        case .notImplemented:
+            return ReplyStatus.notFound(context.method.path)
+        case .transient(let message):
+            context.logger.info("transient failure, answering 503", metadata: ["error": "\(message)"])
+            return ReplyStatus.transient(message)
+        case .failed(let message):
+            context.logger.info("handler failed", metadata: ["error": "\(message)"])
+            return failed(message)
         }
     }
 
