@@ -5,7 +5,7 @@ import Testing
 
 /// Records each log line's message and metadata, including what metadata providers add.
 final class MetadataRecordingStore: Sendable {
-    let lines = Mutex<[(String, Logger.Metadata)]>([])
+    let lines = Locked<[(String, Logger.Metadata)]>([])
 }
 
 struct MetadataRecordingHandler: LogHandler {

@@ -32,7 +32,7 @@ struct BadInputTests {
             }
         }
         // Generous bound: only detects hangs. The read timeout above would also fail the call.
-        #expect(seconds < 5, "answered after \(seconds) s")
+        #expect(seconds < TimeAllowance.seconds(5), "answered after \(seconds) s")
         #expect(response.status < 500, "a 5xx for \(body): \(response.bodyText)")
         #expect(response.status == 400, "\(body) answered \(response.status): \(response.bodyText)")
         #expect(response.headers["content-type"] == "application/json")

@@ -38,7 +38,7 @@ struct ContentLengthTests {
             }
         }
         #expect(closed)
-        #expect(seconds < 5, "closed after \(seconds) s with a 1 s connection timeout")
+        #expect(seconds < TimeAllowance.seconds(5), "closed after \(seconds) s with a 1 s connection timeout")
         #expect(try await blocking { try server.healthyCall() } == 200)
         await server.stop()
     }

@@ -21,7 +21,7 @@ struct DeadlineTests {
         }
         #expect(hung.status == 503)
         #expect(hung.bodyText.contains("deadline"))
-        #expect(seconds >= 0.4 && seconds < 5, "answered after \(seconds) s with a 0.5 s deadline")
+        #expect(seconds >= 0.4 && seconds < TimeAllowance.seconds(5), "answered after \(seconds) s with a 0.5 s deadline")
         let next = try await blocking { try OversizedBodyTests.normalCall(process) }
         #expect(next == 200)
         // The hung task still exists, but its call is over: shutdown does not wait for it.

@@ -72,7 +72,7 @@ struct DrainTests {
         if case .success(let response) = newConnection {
             Issue.record("a new connection was served while draining: \(response.status)")
         }
-        #expect(refusalSeconds < 1, "a new connection took \(refusalSeconds) s to be refused")
+        #expect(refusalSeconds < TimeAllowance.seconds(1), "a new connection took \(refusalSeconds) s to be refused")
 
         for (index, call) in calls.enumerated() {
             let response = try await call.value
@@ -83,7 +83,7 @@ struct DrainTests {
         let drainSeconds = Double((ContinuousClock.now - signalled).components.attoseconds) / 1e18
             + Double((ContinuousClock.now - signalled).components.seconds)
         #expect(status == 0)
-        #expect(drainSeconds < 5, "exited \(drainSeconds) s after SIGTERM with a 5 s grace")
+        #expect(drainSeconds < TimeAllowance.seconds(5), "exited \(drainSeconds) s after SIGTERM with a 5 s grace")
         #expect(FileManager.default.fileExists(atPath: marker), "the plugin's shutdown hook did not run")
         #expect(process.standardError.contains("drained"))
         #expect(!process.standardError.contains(token), "the token appeared on standard error")
@@ -120,7 +120,7 @@ struct ShutdownRecorder: TemplatePlugin {
     struct Parameters: Decodable, Sendable { var sleepMilliseconds: Int? }
 
     final class Events: Sendable {
-        private let list = Mutex<[String]>([])
+        private let list = Locked<[String]>([])
         func append(_ event: String) { list.withLock { $0.append(event) } }
         var snapshot: [String] { list.withLock { $0 } }
     }

@@ -54,7 +54,7 @@ struct SlowClientTests {
         let rounds = try await trickle.value
         #expect(timings.allSatisfy { $0.0 == 200 })
         let slowest = timings.map(\.1).max() ?? 0
-        #expect(slowest < 1.0, "slowest normal call took \(slowest) s beside \(Self.tricklers) trickling connections")
+        #expect(slowest < TimeAllowance.seconds(1), "slowest normal call took \(slowest) s beside \(Self.tricklers) trickling connections")
         print("trickling: slowest of 10 normal calls \(Int(slowest * 1000)) ms beside \(Self.tricklers) slow connections (\(rounds) rounds)")
         await server.stop()
     }
@@ -73,7 +73,7 @@ struct SlowClientTests {
             }
         }
         #expect(closed == [true, true, true])
-        #expect(seconds < 8, "closing took \(seconds) s with a 1 s timeout")
+        #expect(seconds < TimeAllowance.seconds(8), "closing took \(seconds) s with a 1 s timeout")
         await server.stop()
     }
 
@@ -105,7 +105,7 @@ struct SlowClientTests {
                 // All five close here, without reading anything.
             }
         }
-        let deadline = ContinuousClock.now + .seconds(10)
+        let deadline = ContinuousClock.now + TimeAllowance.duration(.seconds(10))
         while (server.server.callsInFlight != 0 || server.server.requestsOpen != 0) && ContinuousClock.now < deadline {
             try await Task.sleep(for: .milliseconds(50))
         }

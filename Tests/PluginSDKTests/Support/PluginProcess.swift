@@ -74,7 +74,7 @@ final class PluginProcess: Sendable {
     func signal(_ signal: Int32) { kill(process.processIdentifier, signal) }
 
     func waitForExit(timeout: Duration) async throws -> Int32 {
-        let deadline = ContinuousClock.now + timeout
+        let deadline = ContinuousClock.now + TimeAllowance.duration(timeout)
         while process.isRunning {
             if ContinuousClock.now > deadline { throw LaunchError(description: "still running after \(timeout)") }
             try await Task.sleep(for: .milliseconds(20))
@@ -112,7 +112,7 @@ enum FreePort {
 
 /// Text collected from a pipe on another thread.
 final class OutputBuffer: Sendable {
-    private let storage = Mutex("")
+    private let storage = Locked("")
     func append(_ text: String) { storage.withLock { $0 += text } }
     var text: String { storage.withLock { $0 } }
 }

@@ -3,7 +3,7 @@ import Synchronization
 
 /// Records how many calls run at the same time.
 final class ConcurrencyProbe: Sendable {
-    private let state = Mutex<(current: Int, peak: Int)>((0, 0))
+    private let state = Locked<(current: Int, peak: Int)>((0, 0))
 
     func enter() { state.withLock { $0.current += 1; $0.peak = max($0.peak, $0.current) } }
     func leave() { state.withLock { $0.current -= 1 } }

@@ -3,7 +3,7 @@ import Synchronization
 
 /// Every line a logger produced (level, message, metadata, attached error), to assert what never reaches a log.
 final class LogCapture: Sendable {
-    private let lines = Mutex<[String]>([])
+    private let lines = Locked<[String]>([])
 
     /// A logger at `trace` that records everything into this capture.
     func logger(label: String = "capture") -> Logger {
