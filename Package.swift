@@ -81,6 +81,13 @@ let package = Package(
             path: "Benchmarks/CodecBenchmark",
             exclude: ["bodies", "README.md"]
         ),
+        // The plugin server from a synchronous main, for callgrind: `make instructions` (instructions per call).
+        .executableTarget(
+            name: "CallInstructions",
+            dependencies: ["PluginSDK", .product(name: "Logging", package: "swift-log")],
+            path: "Benchmarks/CallInstructions",
+            exclude: ["README.md", "baseline.tsv"]
+        ),
         .testTarget(name: "PluginJSONTests", dependencies: ["PluginJSON", "ArgoModels"]),
         // `argo-plugin build`: plugin.yaml -> ConfigMap, as Argo's `argo executor-plugin build`. No PluginSDK, no C.
         .target(name: "PluginManifest", dependencies: [.product(name: "Yams", package: "Yams")]),

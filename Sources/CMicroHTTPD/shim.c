@@ -86,6 +86,9 @@ CMHD_Server *CMHD_start(const char *host, uint16_t port, const CMHD_Options *opt
 
   unsigned int flags = MHD_USE_EPOLL_INTERNAL_THREAD | MHD_ALLOW_SUSPEND_RESUME | MHD_USE_ERROR_LOG;
   if (family == AF_INET6) flags |= MHD_USE_IPv6;
+  // Turbo: read, write and accept before asking epoll whether the socket is ready (the sockets are non-blocking),
+  // which saves a system call per step on keep-alive connections; the bench kit's C ceiling runs with it too.
+  flags |= MHD_USE_TURBO;
 
   struct MHD_OptionItem items[9];
   int n = 0;

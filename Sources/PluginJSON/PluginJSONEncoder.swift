@@ -15,6 +15,10 @@ public struct PluginJSONEncoder: Sendable {
     /// Values handed to `Encodable` implementations through `Encoder.userInfo`.
     public var userInfo: [CodingUserInfoKey: any Sendable]
 
+    /// Whether ``JSONDirectEncodable`` values write themselves (the default); tests turn it off to compare the
+    /// output with the `Encodable` route.
+    var usesDirectEncoding = true
+
     /// An encoder with the default limits.
     public init(maxDepth: Int = 512, userInfo: [CodingUserInfoKey: any Sendable] = [:]) {
         self.maxDepth = maxDepth
@@ -25,6 +29,11 @@ public struct PluginJSONEncoder: Sendable {
     ///
     /// - Throws: `EncodingError.invalidValue` for NaN or infinite numbers and for nesting deeper than `maxDepth`.
     public func encode<T: Encodable>(_ value: T) throws -> [UInt8] {
+        // Direct writers nest a few levels at most; a tiny `maxDepth` must still fail as the `Encodable` route does.
+        if usesDirectEncoding, maxDepth >= 16, let direct = value as? any JSONDirectEncodable {
+            var writer = JSONDirectWriter(capacity: 256)
+            if direct.writeJSON(to: &writer) { return writer.bytes }
+        }
         var plain: [CodingUserInfoKey: Any] = [:]
         for (key, entry) in userInfo { plain[key] = entry }
         let state = EncoderState(maxDepth: maxDepth, userInfo: plain)
