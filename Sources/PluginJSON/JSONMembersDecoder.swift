@@ -14,19 +14,28 @@ public protocol JSONMembersDecoder: Decoder {
     /// The members of the current object whose keys are not in `known`.
     ///
     /// - Throws: `DecodingError.typeMismatch` when the current value is not an object.
-    func jsonMembers(excluding known: Set<String>) throws -> [String: JSONValue]
+    func jsonMembers(excluding known: JSONKnownKeys) throws -> [String: JSONValue]
 }
 
 extension TapeDecoder: JSONMembersDecoder {
-    func jsonMembers(excluding known: Set<String>) throws -> [String: JSONValue] {
+    func jsonMembers(excluding known: JSONKnownKeys) throws -> [String: JSONValue] {
         let tape = storage.tape
         guard tape.tokens[index].kind == .object else {
             throw storage.mismatch([String: JSONValue].self, "an object", at: index)
         }
         var members: [String: JSONValue] = [:]
-        try tape.forEachMember(of: index) { key, value in
-            let name = tape.string(at: key)
-            if !known.contains(name) { members[name] = try storage.jsonValue(at: value) }
+        try tape.bytes.withUnsafeBufferPointer { bytes in
+            try tape.forEachMember(of: index) { key, value in
+                let token = tape.tokens[key]
+                // A key without escapes is its raw bytes: known ones are recognised without building a String.
+                if token.kind == .string,
+                    known.contains(utf8: UnsafeBufferPointer(rebasing: bytes[Int(token.start)..<Int(token.start + token.length)]))
+                {
+                    return
+                }
+                let name = tape.string(at: key)
+                if !known.contains(name) { members[name] = try storage.jsonValue(at: value) }
+            }
         }
         return members
     }

@@ -165,12 +165,23 @@ struct JSONScanner {
     private mutating func checkDuplicateKeys(_ input: UnsafeBufferPointer<UInt8>, object: Int) throws {
         let count = Int(tokens[object].length)
         if count <= 12 {
+            // Pairwise, with each key's ASCII-ness worked out once: two plain ASCII keys are the same only when
+            // their bytes are (most pairs differ in length), anything else is compared as Strings.
+            var plain: UInt16 = 0
             var key = object + 1
-            for _ in 0..<count {
+            for index in 0..<count {
+                if tokens[key].kind == .string && isASCII(input, tokens[key]) { plain |= 1 << index }
+                key = Int(tokens[key + 1].next)
+            }
+            key = object + 1
+            for index in 0..<count {
                 var other = Int(tokens[key + 1].next)
-                while other < Int(tokens[object].next) {
-                    if sameKey(input, key, other) { throw duplicate(input, other) }
+                var otherIndex = index + 1
+                while otherIndex < count {
+                    let bothPlain = (plain >> index) & (plain >> otherIndex) & 1 == 1
+                    if sameKey(input, key, other, bothPlain: bothPlain) { throw duplicate(input, other) }
                     other = Int(tokens[other + 1].next)
+                    otherIndex += 1
                 }
                 key = Int(tokens[key + 1].next)
             }
@@ -194,9 +205,18 @@ struct JSONScanner {
         return token.kind == .string ? String(decoding: raw, as: UTF8.self) : JSONBytes.unescape(raw)
     }
 
-    private func sameKey(_ input: UnsafeBufferPointer<UInt8>, _ a: Int, _ b: Int) -> Bool {
+    /// Whether key tokens `a` and `b` spell the same key; `bothPlain` when both are unescaped ASCII.
+    private func sameKey(_ input: UnsafeBufferPointer<UInt8>, _ a: Int, _ b: Int, bothPlain: Bool) -> Bool {
         let first = tokens[a]
         let second = tokens[b]
+        if bothPlain {
+            guard first.length == second.length else { return false }
+            for offset in 0..<Int(first.length)
+            where input[Int(first.start) + offset] != input[Int(second.start) + offset] {
+                return false
+            }
+            return true
+        }
         if first.kind == .string && second.kind == .string {
             if first.length == second.length {
                 var offset = 0

@@ -11,14 +11,14 @@ protocol LosslessCodingKeys: CodingKey, CaseIterable {}
 
 extension LosslessCodingKeys {
     /// The spellings of every typed member, computed from `allCases`.
-    static func makeKnownKeys() -> Set<String> {
-        Set(allCases.map(\.stringValue))
+    static func makeKnownKeys() -> JSONKnownKeys {
+        JSONKnownKeys(allCases.map(\.stringValue))
     }
 }
 
 extension Decoder {
     /// Every member of the current object whose key is not in `known`, kept as `JSONValue`.
-    func unknownFields(excluding known: Set<String>) throws -> [String: JSONValue] {
+    func unknownFields(excluding known: JSONKnownKeys) throws -> [String: JSONValue] {
         // PluginJSON's decoders hand the members over directly, without building `allKeys` (about a third of a
         // model's decoding cost on the request path); any other decoder takes the generic route below.
         if let members = self as? any JSONMembersDecoder {
@@ -39,7 +39,7 @@ extension Decoder {
 
 extension Encoder {
     /// Writes the kept members beside the typed ones. A kept member never overrides a typed one.
-    func encodeUnknownFields(_ fields: [String: JSONValue], excluding known: Set<String>) throws {
+    func encodeUnknownFields(_ fields: [String: JSONValue], excluding known: JSONKnownKeys) throws {
         guard !fields.isEmpty else { return }
         var container = self.container(keyedBy: AnyCodingKey.self)
         for (key, value) in fields where !known.contains(key) {

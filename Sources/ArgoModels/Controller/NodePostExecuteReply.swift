@@ -17,7 +17,7 @@ public struct NodePostExecuteReply: Sendable, Hashable, Codable {
     }
 
     /// No typed members: every member is kept.
-    static let knownKeys: Set<String> = []
+    static let knownKeys = JSONKnownKeys([])
 
     /// Keeps every member.
     public init(from decoder: any Decoder) throws {

@@ -22,14 +22,14 @@ struct ModelContract: Sendable, CustomStringConvertible {
 
     /// A contract for `type`, encoding `sample` with the package's deterministic encoder.
     static func make<T: Codable & Sendable>(
-        _ type: T.Type, definition: String? = nil, knownKeys: Set<String>, sample: T,
+        _ type: T.Type, definition: String? = nil, knownKeys: JSONKnownKeys, sample: T,
         keptUntyped: Set<String> = [], extraRequired: [String: String] = [:]
     ) -> ModelContract {
         let encoded = try! Fixtures.tree(try! Fixtures.encoder().encode(sample))
         return ModelContract(
             model: String(describing: type),
             definition: definition ?? String(describing: type),
-            knownKeys: knownKeys,
+            knownKeys: knownKeys.names,
             sample: encoded,
             keptUntyped: keptUntyped,
             extraRequired: extraRequired,
