@@ -4,13 +4,14 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 APT_PACKAGES_BUILD := libmicrohttpd-dev
 APT_PACKAGES_TEST := libmicrohttpd-dev curl util-linux
 
-.PHONY: run run-controller test build release deps deps-test bench sidecar docs clean help fuzz sanitize test-asan test-tsan soak leak-check
+.PHONY: run run-controller test build release deps deps-test bench instructions sidecar docs clean help fuzz sanitize test-asan test-tsan soak leak-check
 
 help:
 	@echo "make run    build and start HelloPlugin in development mode (prints a curl to try)"
 	@echo "make run-controller  build and start HelloControllerPlugin (controller hooks) in development mode"
 	@echo "make test   install test dependencies and run the whole test suite"
 	@echo "make bench  benchmark the release HelloPlugin against the peers in ../shared/bench"
+	@echo "make instructions  instructions per call under callgrind, checked against a committed baseline"
 	@echo "make sidecar  check the examples' ConfigMaps and Dockerfiles, then run them as Argo sidecars (root)"
 	@echo "make docs   build the DocC archives (PluginSDK, PluginSDKTesting, ArgoModels); any warning fails"
 	@echo "make fuzz   libFuzzer over the request path for FUZZ_SECONDS (default 150)"
@@ -54,6 +55,11 @@ test: deps-test
 # short run. Results: bench-results/<time>/summary.md.
 bench: deps
 	scripts/bench.sh $(BENCH_ARGS)
+
+# Instructions per call (callgrind), stable under load where wall time is not; fails on a regression of more than
+# 10 % against Benchmarks/CallInstructions/baseline.tsv. INSTRUCTIONS_ARGS=--update rewrites the baseline.
+instructions: deps
+	scripts/call-instructions.sh $(INSTRUCTIONS_ARGS)
 
 # Packaging checks for Examples/*: each generated ConfigMap matches its plugin.yaml, each Dockerfile's runtime stage
 # provides every shared library its release binary links (scripts/check-image-deps.sh), and the release sidecars
