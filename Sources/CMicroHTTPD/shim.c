@@ -4,8 +4,11 @@
 #include "CMicroHTTPD.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <netdb.h>
 #include <netinet/in.h>
+#include <pthread.h>
+#include <time.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -18,6 +21,8 @@ struct CMHD_Server {
   int quiesced;
   CMHD_LogCallback log;
   void *log_context;
+  /// The thread that accepts connections and hands them to the daemon (see cmhd_accept_loop).
+  pthread_t acceptor;
 };
 
 static void cmhd_forward_log(void *cls, const char *format, va_list args) {
@@ -64,6 +69,40 @@ static int cmhd_listen(const char *host, uint16_t port, int backlog, int *family
   return fd;
 }
 
+static void cmhd_log(CMHD_Server *server, const char *message) {
+  if (server->log != NULL) server->log(server->log_context, message);
+}
+
+// Accepts connections and hands each to the daemon with MHD_add_connection, which gives it to pool worker
+// `fd % pool size`: consecutive connections land on different workers. When the workers accept for themselves,
+// whichever wakes first takes the connection, and a burst of keep-alive connections (Argo's agent opens its 16 at
+// once) can end up on one worker while the others idle. Ends when CMHD_quiesce shuts the listening socket down.
+static void *cmhd_accept_loop(void *context) {
+  CMHD_Server *server = (CMHD_Server *)context;
+  for (;;) {
+    struct sockaddr_storage address;
+    socklen_t length = sizeof address;
+    int fd = accept4(server->listen_fd, (struct sockaddr *)&address, &length, SOCK_NONBLOCK | SOCK_CLOEXEC);
+    if (fd < 0) {
+      if (errno == EINTR || errno == ECONNABORTED || errno == EAGAIN) continue;
+      if (__atomic_load_n(&server->quiesced, __ATOMIC_SEQ_CST)) return NULL;
+      if (errno == EMFILE || errno == ENFILE || errno == ENOBUFS || errno == ENOMEM) {
+        // Out of descriptors or memory: wait for connections to close rather than spin.
+        char message[160];
+        snprintf(message, sizeof message, "accept failed: %s; retrying in 100 ms", strerror(errno));
+        cmhd_log(server, message);
+        struct timespec pause = {0, 100 * 1000 * 1000};
+        nanosleep(&pause, NULL);
+        continue;
+      }
+      if (__atomic_load_n(&server->quiesced, __ATOMIC_SEQ_CST) || errno == EINVAL || errno == EBADF) return NULL;
+      continue;
+    }
+    // On failure (over the connection limit, out of memory) libmicrohttpd closes the socket itself.
+    (void)MHD_add_connection(server->daemon, fd, (const struct sockaddr *)&address, length);
+  }
+}
+
 CMHD_Server *CMHD_start(const char *host, uint16_t port, const CMHD_Options *options,
                         MHD_AccessHandlerCallback handler, void *handler_context,
                         MHD_RequestCompletedCallback completed, void *completed_context,
@@ -84,7 +123,9 @@ CMHD_Server *CMHD_start(const char *host, uint16_t port, const CMHD_Options *opt
   server->log = log;
   server->log_context = log_context;
 
-  unsigned int flags = MHD_USE_EPOLL_INTERNAL_THREAD | MHD_ALLOW_SUSPEND_RESUME | MHD_USE_ERROR_LOG;
+  // No listening socket for libmicrohttpd: cmhd_accept_loop accepts and spreads connections over the workers.
+  unsigned int flags = MHD_USE_EPOLL_INTERNAL_THREAD | MHD_ALLOW_SUSPEND_RESUME | MHD_USE_ERROR_LOG |
+                       MHD_USE_NO_LISTEN_SOCKET;
   if (family == AF_INET6) flags |= MHD_USE_IPv6;
   // Turbo: read, write and accept before asking epoll whether the socket is ready (the sockets are non-blocking),
   // which saves a system call per step on keep-alive connections; the bench kit's C ceiling runs with it too.
@@ -94,7 +135,6 @@ CMHD_Server *CMHD_start(const char *host, uint16_t port, const CMHD_Options *opt
   int n = 0;
   // The logger must come first, or libmicrohttpd prints messages about the options before it to stderr.
   items[n++] = (struct MHD_OptionItem){MHD_OPTION_EXTERNAL_LOGGER, (intptr_t)cmhd_forward_log, server};
-  items[n++] = (struct MHD_OptionItem){MHD_OPTION_LISTEN_SOCKET, (intptr_t)fd, NULL};
   items[n++] = (struct MHD_OptionItem){MHD_OPTION_NOTIFY_COMPLETED, (intptr_t)completed, completed_context};
   items[n++] = (struct MHD_OptionItem){MHD_OPTION_CONNECTION_TIMEOUT, (intptr_t)options->connection_timeout_seconds, NULL};
   if (options->thread_pool_size > 1)
@@ -114,31 +154,42 @@ CMHD_Server *CMHD_start(const char *host, uint16_t port, const CMHD_Options *opt
              (unsigned)port);
     return NULL;
   }
+  // Blocking accepts on a thread of its own.
+  int blocking = fcntl(fd, F_GETFL);
+  if (blocking >= 0) (void)fcntl(fd, F_SETFL, blocking & ~O_NONBLOCK);
+  int started = pthread_create(&server->acceptor, NULL, cmhd_accept_loop, server);
+  if (started != 0) {
+    MHD_stop_daemon(server->daemon);
+    close(fd);
+    free(server);
+    snprintf(error, error_capacity, "cannot start the accepting thread: %s", strerror(started));
+    return NULL;
+  }
   return server;
 }
 
 uint16_t CMHD_bound_port(CMHD_Server *server) {
-  const union MHD_DaemonInfo *info = MHD_get_daemon_info(server->daemon, MHD_DAEMON_INFO_BIND_PORT);
-  return info == NULL ? 0 : info->port;
+  struct sockaddr_storage address;
+  socklen_t length = sizeof address;
+  if (getsockname(server->listen_fd, (struct sockaddr *)&address, &length) != 0) return 0;
+  if (address.ss_family == AF_INET) return ntohs(((struct sockaddr_in *)&address)->sin_port);
+  if (address.ss_family == AF_INET6) return ntohs(((struct sockaddr_in6 *)&address)->sin6_port);
+  return 0;
 }
 
 void CMHD_quiesce(CMHD_Server *server) {
-  // libmicrohttpd hands the listening socket back; it may only be closed after MHD_stop_daemon, because a pool
-  // thread can still be polling it.
-  if (server->quiesced) return;
-  server->quiesced = 1;
-  (void)MHD_quiesce_daemon(server->daemon);
-  // Quiescing only stops libmicrohttpd from accepting: the kernel would go on completing handshakes into the
-  // backlog, and those clients would wait, unanswered, until the process exits. shutdown(2) on a listening socket
-  // makes Linux stop listening (queued and new connections are refused at once) while the descriptor stays valid
-  // for any pool thread still polling it; it is closed in CMHD_stop.
+  if (__atomic_exchange_n(&server->quiesced, 1, __ATOMIC_SEQ_CST)) return;
+  // shutdown(2) on a listening socket makes Linux stop listening: queued and new connections are refused at once
+  // (rather than completing handshakes into a backlog nobody reads), and the blocked accept4 returns, ending the
+  // accepting thread. The descriptor itself is closed in CMHD_stop.
   (void)shutdown(server->listen_fd, SHUT_RDWR);
+  (void)pthread_join(server->acceptor, NULL);
 }
 
 void CMHD_stop(CMHD_Server *server) {
+  CMHD_quiesce(server);
   MHD_stop_daemon(server->daemon);
-  // Until quiesced, the listening socket belongs to libmicrohttpd, which closes it in MHD_stop_daemon.
-  if (server->quiesced) close(server->listen_fd);
+  close(server->listen_fd);
   free(server);
 }
 

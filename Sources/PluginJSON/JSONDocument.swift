@@ -62,6 +62,6 @@ public struct JSONDocument: Sendable {
                     codingPath: path.map { AnyCodingKey($0) },
                     debugDescription: "expected \(T.self) at \(JSONErrors.describe(path: path.map { AnyCodingKey($0) })) but found nothing"))
         }
-        return try TapeStorage(tape: tape, userInfo: userInfo).decode(T.self, at: index)
+        return try TapeStorage(tape: tape, userInfo: userInfo).decodeTopLevel(T.self, at: index, direct: true)
     }
 }

@@ -19,6 +19,10 @@ public struct PluginJSONDecoder: Sendable {
     /// Values handed to `Decodable` implementations through `Decoder.userInfo`.
     public var userInfo: [CodingUserInfoKey: any Sendable]
 
+    /// Whether ``JSONDirectDecodable`` types build themselves (the default); tests turn it off to compare the
+    /// values with the `Decodable` route.
+    var usesDirectDecoding = true
+
     /// A decoder with the default limits.
     public init(maxDepth: Int = 512, userInfo: [CodingUserInfoKey: any Sendable] = [:]) {
         self.maxDepth = maxDepth
@@ -32,7 +36,7 @@ public struct PluginJSONDecoder: Sendable {
     public func decode<T: Decodable>(_ type: T.Type, from bytes: [UInt8]) throws -> T {
         let tape = try JSONTape(parsing: bytes, maxDepth: maxDepth)
         let storage = TapeStorage(tape: tape, userInfo: userInfo)
-        return try storage.decode(T.self, at: 0)
+        return try storage.decodeTopLevel(T.self, at: 0, direct: usesDirectDecoding)
     }
 
     /// Decodes a `T` from a complete JSON document in any byte collection (`Data`, `ArraySlice<UInt8>`, a

@@ -32,8 +32,9 @@ typedef struct {
 /// A running daemon plus what the wrappers need to stop it cleanly (its listening socket and log forwarding).
 typedef struct CMHD_Server CMHD_Server;
 
-/// Resolves `host` (an IP literal or a name), binds and listens on it, and starts a daemon on that socket with
-/// an internal epoll thread pool and suspend/resume enabled.
+/// Resolves `host` (an IP literal or a name), binds and listens on it, and starts a daemon with an internal epoll
+/// thread pool and suspend/resume enabled, plus a thread that accepts on the socket and hands connections to the
+/// pool's workers in turn (libmicrohttpd's own accepting can leave a burst of keep-alive connections on one worker).
 ///
 /// Binding here rather than inside libmicrohttpd lets the caller report the real OS error (EADDRINUSE, EACCES...).
 /// On failure returns NULL and writes a message into `error` (always NUL-terminated).
@@ -46,7 +47,7 @@ CMHD_Server *CMHD_start(const char *host, uint16_t port, const CMHD_Options *opt
 /// The TCP port the server listens on (useful after binding port 0), or 0 if unknown.
 uint16_t CMHD_bound_port(CMHD_Server *server);
 
-/// Stops accepting new connections; connections already open keep being served.
+/// Stops accepting new connections (the listening socket refuses them at once); open connections keep being served.
 void CMHD_quiesce(CMHD_Server *server);
 
 /// Stops the daemon, closes the listening socket and frees the server. No connection may be suspended.
