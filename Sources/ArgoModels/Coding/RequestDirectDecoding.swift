@@ -2,7 +2,7 @@ import PluginJSON
 
 // The request objects a plugin decodes on every call build themselves from the parsed document (see
 // `JSONDirectDecodable`): one pass over the members that are present, typed members by key, everything else kept
-// in `unknownFields`. Members with their own structure (retry strategies, node statuses, artifacts...) are decoded
+// in `unknownFields`. Members with their own structure (retry strategies, template references, artifacts...) are decoded
 // through `Decodable` for that member only. Anything not exactly as `init(from:)` would have it (a type mismatch,
 // an escaped key) gives `nil`, and the decoder takes the `Decodable` route for the whole request, which reports
 // the error. `RequestDirectDecodingTests` compares both routes value for value.
@@ -77,7 +77,7 @@ extension ExecuteTemplateArgs: JSONDirectDecodable {
 }
 
 extension NodePreExecuteArgs: JSONDirectDecodable {
-    /// Builds `{workflow, template, node}` (the node through `Decodable`) and keeps other members.
+    /// Builds `{workflow, template, node}` and keeps other members.
     public init?(directJSON object: JSONTapeValue) {
         var workflow: Workflow?
         var template: Template?
@@ -93,7 +93,7 @@ extension NodePreExecuteArgs: JSONDirectDecodable {
                 return template != nil
             }
             if key.is("node") {
-                node = value.decode(NodeStatus.self)
+                node = value.required(NodeStatus.self)
                 return node != nil
             }
             return value.keep(as: key, in: &unknown)
@@ -257,5 +257,42 @@ extension JSONTapeValue {
             return true
         }
         return fill(&slot)
+    }
+}
+
+extension NodeStatus: JSONDirectDecodable {
+    /// Builds a node's status; enumerations, template references and synchronization go through `Decodable`.
+    public init?(directJSON object: JSONTapeValue) {
+        var node = NodeStatus()
+        let complete = object.forEachMember { key, value in
+            if key.is("id") { return value.fill(&node.id) }
+            if key.is("name") { return value.fill(&node.name) }
+            if key.is("displayName") { return value.fill(&node.displayName) }
+            if key.is("type") { return value.fill(&node.type) }
+            if key.is("templateName") { return value.fill(&node.templateName) }
+            if key.is("templateRef") { return value.fill(&node.templateRef) }
+            if key.is("templateScope") { return value.fill(&node.templateScope) }
+            if key.is("phase") { return value.fill(&node.phase) }
+            if key.is("message") { return value.fill(&node.message) }
+            if key.is("boundaryID") { return value.fill(&node.boundaryID) }
+            if key.is("startedAt") { return value.fill(&node.startedAt) }
+            if key.is("finishedAt") { return value.fill(&node.finishedAt) }
+            if key.is("estimatedDuration") { return value.fill(&node.estimatedDuration) }
+            if key.is("progress") { return value.fill(&node.progress) }
+            if key.is("resourcesDuration") { return value.fill(&node.resourcesDuration) }
+            if key.is("podIP") { return value.fill(&node.podIP) }
+            if key.is("daemoned") { return value.fill(&node.daemoned) }
+            if key.is("nodeFlag") { return value.fill(&node.nodeFlag) }
+            if key.is("inputs") { return value.fillDirect(&node.inputs) }
+            if key.is("outputs") { return value.fillDirect(&node.outputs) }
+            if key.is("children") { return value.fill(&node.children) }
+            if key.is("outboundNodes") { return value.fill(&node.outboundNodes) }
+            if key.is("hostNodeName") { return value.fill(&node.hostNodeName) }
+            if key.is("memoizationStatus") { return value.fill(&node.memoizationStatus) }
+            if key.is("synchronizationStatus") { return value.fill(&node.synchronizationStatus) }
+            return value.keep(as: key, in: &node.unknownFields)
+        }
+        guard complete else { return nil }
+        self = node
     }
 }
