@@ -90,16 +90,11 @@ public struct JSONMemberKey {
     public func `is`(_ name: StaticString) -> Bool {
         let token = tape.tokens[index]
         guard Int(token.length) == name.utf8CodeUnitCount, token.kind == .string else { return false }
+        let bytes = tape.bytes
+        let start = Int(token.start)
         return name.withUTF8Buffer { expected in
-            tape.bytes.withUnsafeBufferPointer { bytes in
-                var offset = 0
-                let start = Int(token.start)
-                while offset < expected.count {
-                    if bytes[start + offset] != expected[offset] { return false }
-                    offset += 1
-                }
-                return true
-            }
+            for offset in 0..<expected.count where bytes[start + offset] != expected[offset] { return false }
+            return true
         }
     }
 }

@@ -22,10 +22,10 @@ public struct JSONKnownKeys: Sendable {
     private static func bit(_ length: Int) -> UInt64 { 1 << UInt64(min(length, 63)) }
 
     /// Whether `key`, given as UTF-8 bytes, is one of the names.
-    public func contains(utf8 key: UnsafeBufferPointer<UInt8>) -> Bool {
+    func contains(utf8 key: ArraySlice<UInt8>) -> Bool {
         guard lengths & Self.bit(key.count) != 0 else { return false }
         for name in utf8 where name.count == key.count {
-            if name.withUnsafeBufferPointer({ $0.elementsEqual(key) }) { return true }
+            if name.elementsEqual(key) { return true }
         }
         return false
     }

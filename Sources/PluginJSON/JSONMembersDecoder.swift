@@ -24,18 +24,14 @@ extension TapeDecoder: JSONMembersDecoder {
             throw storage.mismatch([String: JSONValue].self, "an object", at: index)
         }
         var members: [String: JSONValue] = [:]
-        try tape.bytes.withUnsafeBufferPointer { bytes in
-            try tape.forEachMember(of: index) { key, value in
-                let token = tape.tokens[key]
-                // A key without escapes is its raw bytes: known ones are recognised without building a String.
-                if token.kind == .string,
-                    known.contains(utf8: UnsafeBufferPointer(rebasing: bytes[Int(token.start)..<Int(token.start + token.length)]))
-                {
-                    return
-                }
-                let name = tape.string(at: key)
-                if !known.contains(name) { members[name] = try storage.jsonValue(at: value) }
+        try tape.forEachMember(of: index) { key, value in
+            let token = tape.tokens[key]
+            // A key without escapes is its raw bytes: known ones are recognised without building a String.
+            if token.kind == .string, known.contains(utf8: tape.bytes[Int(token.start)..<Int(token.start + token.length)]) {
+                return
             }
+            let name = tape.string(at: key)
+            if !known.contains(name) { members[name] = try storage.jsonValue(at: value) }
         }
         return members
     }
