@@ -74,6 +74,14 @@ public struct JSONDirectWriter {
         needsSeparator = true
     }
 
+    /// Writes `"name":"value"` when `value` is present, nothing when it is `nil` (how `encodeIfPresent` treats an
+    /// absent optional).
+    public mutating func member(_ name: StaticString, _ value: String?) {
+        guard let value else { return }
+        key(name)
+        string(value)
+    }
+
     /// Writes an integer value.
     public mutating func integer(_ value: Int) {
         separate()

@@ -9,17 +9,7 @@ extension ExecuteTemplateReply: JSONDirectEncodable {
     /// Writes `{"node":…,"requeue":…}`; declines when there are unknown fields.
     public func writeJSON(to writer: inout JSONDirectWriter) -> Bool {
         guard unknownFields.isEmpty else { return false }
-        writer.beginObject()
-        if let node {
-            writer.key("node")
-            guard node.writeJSON(to: &writer) else { return false }
-        }
-        if let requeue {
-            writer.key("requeue")
-            writer.string(requeue.description)
-        }
-        writer.endObject()
-        return true
+        return NodeResult.writeReply(node: node, requeue: requeue, to: &writer)
     }
 }
 
@@ -27,13 +17,7 @@ extension NodePreExecuteReply: JSONDirectEncodable {
     /// Writes `{"node":…}`; declines when there are unknown fields.
     public func writeJSON(to writer: inout JSONDirectWriter) -> Bool {
         guard unknownFields.isEmpty else { return false }
-        writer.beginObject()
-        if let node {
-            writer.key("node")
-            guard node.writeJSON(to: &writer) else { return false }
-        }
-        writer.endObject()
-        return true
+        return NodeResult.writeReply(node: node, requeue: nil, to: &writer)
     }
 }
 
@@ -42,22 +26,25 @@ extension NodeResult: JSONDirectEncodable {
     public func writeJSON(to writer: inout JSONDirectWriter) -> Bool {
         guard unknownFields.isEmpty else { return false }
         writer.beginObject()
-        if let message {
-            writer.key("message")
-            writer.string(message)
-        }
+        writer.member("message", message)
         if let outputs {
             writer.key("outputs")
             guard outputs.writeJSON(to: &writer) else { return false }
         }
-        if let phase {
-            writer.key("phase")
-            writer.string(phase.rawValue)
+        writer.member("phase", phase?.rawValue)
+        writer.member("progress", progress?.rawValue)
+        writer.endObject()
+        return true
+    }
+
+    /// The shape both node replies share: `{"node":…,"requeue":…}` with absent members left out.
+    static func writeReply(node: NodeResult?, requeue: Duration?, to writer: inout JSONDirectWriter) -> Bool {
+        writer.beginObject()
+        if let node {
+            writer.key("node")
+            guard node.writeJSON(to: &writer) else { return false }
         }
-        if let progress {
-            writer.key("progress")
-            writer.string(progress.rawValue)
-        }
+        writer.member("requeue", requeue?.description)
         writer.endObject()
         return true
     }
@@ -68,10 +55,7 @@ extension Outputs: JSONDirectEncodable {
     public func writeJSON(to writer: inout JSONDirectWriter) -> Bool {
         guard unknownFields.isEmpty, artifacts == nil else { return false }
         writer.beginObject()
-        if let exitCode {
-            writer.key("exitCode")
-            writer.string(exitCode)
-        }
+        writer.member("exitCode", exitCode)
         if let parameters {
             writer.key("parameters")
             writer.beginArray()
@@ -80,10 +64,7 @@ extension Outputs: JSONDirectEncodable {
             }
             writer.endArray()
         }
-        if let result {
-            writer.key("result")
-            writer.string(result)
-        }
+        writer.member("result", result)
         writer.endObject()
         return true
     }
@@ -94,30 +75,18 @@ extension Parameter: JSONDirectEncodable {
     public func writeJSON(to writer: inout JSONDirectWriter) -> Bool {
         guard unknownFields.isEmpty, valueFrom == nil else { return false }
         writer.beginObject()
-        if let `default` {
-            writer.key("default")
-            writer.string(`default`.string)
-        }
-        if let description {
-            writer.key("description")
-            writer.string(description.string)
-        }
+        writer.member("default", `default`?.string)
+        writer.member("description", description?.string)
         if let `enum` {
             writer.key("enum")
             writer.beginArray()
             for choice in `enum` { writer.string(choice.string) }
             writer.endArray()
         }
-        if let globalName {
-            writer.key("globalName")
-            writer.string(globalName)
-        }
+        writer.member("globalName", globalName)
         writer.key("name")
         writer.string(name)
-        if let value {
-            writer.key("value")
-            writer.string(value.string)
-        }
+        writer.member("value", value?.string)
         writer.endObject()
         return true
     }
