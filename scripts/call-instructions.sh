@@ -53,15 +53,22 @@ for _ in range(calls):
         sys.exit(f'status {response.status}: {reply[:200]!r}')
 PY
 
-port=47391
 # total_instructions BODY CALLS PATH: callgrind's total for a server that answered CALLS calls.
 total_instructions() {
   local body=$1 calls=$2 path=$3 out=$work/callgrind.$1.$2
   mkfifo "$work/stdin.$1.$2"
-  valgrind --tool=callgrind --callgrind-out-file="$out" "$work/server" $port "$work/token" \
+  # Port 0: the kernel picks a free port and the server prints it ("listening on PORT").
+  valgrind --tool=callgrind --callgrind-out-file="$out" "$work/server" 0 "$work/token" \
     < "$work/stdin.$1.$2" > "$work/server.log" 2>&1 &
-  local server=$!
+  local server=$! port=""
   exec 7> "$work/stdin.$1.$2"
+  for _ in $(seq 1200); do
+    port=$(grep -oE '^listening on [0-9]+' "$work/server.log" | grep -oE '[0-9]+$' || true)
+    [[ -n $port ]] && break
+    kill -0 $server 2>/dev/null || break
+    sleep 0.1
+  done
+  [[ -n $port ]] || { echo "the server did not start:" >&2; cat "$work/server.log" >&2; exit 1; }
   python3 "$work/client.py" $port "$calls" "bodies/$body.json" "$path" || { cat "$work/server.log" >&2; exit 1; }
   exec 7>&-  # end of standard input: the server exits and callgrind writes its totals
   wait $server

@@ -7,8 +7,8 @@
 # stripped it crashes on libdispatch's main thread (seen here), so LeakSanitizer does the job.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source scripts/lib/listening.sh
 DURATION=${LEAK_SECONDS:-20}
-PORT=${LEAK_PORT:-4398}
 command -v wrk >/dev/null || { echo "leak-check needs wrk (apt-get install wrk)"; exit 1; }
 SAN=(--sanitize=address --scratch-path .build-asan)
 swift build "${SAN[@]}" --product FixturePlugin >/dev/null
@@ -19,10 +19,10 @@ printf '%s\n' "$TOKEN" > "$WORK/token"
 # The deadline test leaves one task suspended forever on purpose (a handler that never returns); LSan sees its
 # memory as reachable from the task, not lost.
 ASAN_OPTIONS=detect_leaks=1:exitcode=42 SWIFT_BACKTRACE=enable=no \
-  "$BIN" --port "$PORT" --token-file "$WORK/token" --call-timeout 1 --log-level error 2> "$WORK/server.log" &
+  "$BIN" --port 0 --token-file "$WORK/token" --call-timeout 1 --log-level info 2> "$WORK/server.log" &
 SERVER=$!
 trap 'kill "$SERVER" 2>/dev/null || true; rm -rf "$WORK"' EXIT
-for _ in $(seq 300); do curl -s -o /dev/null "http://127.0.0.1:$PORT/" && break; sleep 0.2; done
+PORT=$(listening_port "$WORK/server.log" "$SERVER") || { echo "FAIL: the server did not start:"; cat "$WORK/server.log"; exit 1; }
 
 URL="http://127.0.0.1:$PORT/api/v1/template.execute"
 body() { printf '{"workflow":{"metadata":{"name":"wf"}},"template":{"name":"t","plugin":{"fixture":%s}}}' "$1"; }

@@ -20,6 +20,7 @@
 #      `make test` made: a release build of AsyncHTTPClient and BoringSSL adds 10-20 minutes).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source scripts/lib/listening.sh
 SCRATCH=${SCRATCH:-.build-image}
 
 if [[ $(id -u) != 0 ]]; then
@@ -67,8 +68,6 @@ chmod 0440 "$stage/var-run-argo/token"
 TOKEN_FILE=$stage/var-run-argo/token
 echo "== token: $(stat -c '%U(%u):%G(%g) %a' "$TOKEN_FILE") $TOKEN_FILE"
 
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
-
 # Starts `$@` in the background with output in $stage/$name.log; sets $pid.
 start() {
     local name=$1
@@ -76,17 +75,6 @@ start() {
     "$@" >"$stage/$name.log" 2>&1 &
     pid=$!
     pids+=("$pid")
-}
-
-# Waits until 127.0.0.1:$1 accepts connections, or the process $2 exits; 0 when listening.
-wait_listening() {
-    local port=$1 pid=$2
-    for _ in $(seq 1 100); do
-        if curl -s -o /dev/null "http://127.0.0.1:$port/"; then return 0; fi
-        kill -0 "$pid" 2>/dev/null || return 1
-        sleep 0.05
-    done
-    return 1
 }
 
 # POSTs $2 to template.execute on port $1 with header $3; prints "<status> <body>".
@@ -107,10 +95,9 @@ OTHER_BODY='{"workflow":{"metadata":{"name":"wf"}},"template":{"name":"main","pl
 # One identity: uid, gid and what it stands for.
 run_hello_as() {
     local uid=$1 gid=$2 what=$3 port
-    port=$(free_port)
     start "hello-$uid-$gid" setpriv --reuid "$uid" --regid "$gid" --clear-groups --inh-caps=-all --no-new-privs \
-        "$stage/hello-executor-plugin" --port "$port" --host 127.0.0.1 --token-file "$TOKEN_FILE"
-    if ! wait_listening "$port" "$pid"; then
+        "$stage/hello-executor-plugin" --port 0 --host 127.0.0.1 --token-file "$TOKEN_FILE"
+    if ! port=$(listening_port "$stage/hello-$uid-$gid.log" "$pid"); then
         fail "hello as $what ($uid:$gid) did not start: $(tail -3 "$stage/hello-$uid-$gid.log")"
         return
     fi
@@ -142,9 +129,8 @@ run_hello_as 8737 0 "the image's USER 8737:0"
 run_hello_as 4242 0 "another uid in group 0"
 
 # Negative: nobody cannot read the token and must say why and how to fix it, without listening.
-port=$(free_port)
 start hello-nobody setpriv --reuid 65534 --regid 65534 --clear-groups --inh-caps=-all --no-new-privs \
-    "$stage/hello-executor-plugin" --port "$port" --host 127.0.0.1 --token-file "$TOKEN_FILE"
+    "$stage/hello-executor-plugin" --port 0 --host 127.0.0.1 --token-file "$TOKEN_FILE"
 status=0
 timeout 10 tail --pid="$pid" -f /dev/null || true
 wait "$pid" || status=$?
@@ -157,7 +143,7 @@ echo "      message: $message"
 
 # SlackPlugin: no URL, no start.
 start slack-no-url env -u URL setpriv --reuid 8737 --regid 0 --clear-groups --inh-caps=-all --no-new-privs \
-    "$stage/slack-executor-plugin" --port "$(free_port)" --token-file "$TOKEN_FILE"
+    "$stage/slack-executor-plugin" --port 0 --token-file "$TOKEN_FILE"
 status=0
 wait "$pid" || status=$?
 if ((status != 0)) && grep -q "environment variable URL is not set" "$stage/slack-no-url.log"; then
@@ -166,8 +152,8 @@ else
     fail "slack without URL: exit $status, $(cat "$stage/slack-no-url.log")"
 fi
 
-# SlackPlugin with URL aimed at a local stand-in for Slack that records what it receives.
-slack_port=$(free_port)
+# SlackPlugin with URL aimed at a local stand-in for Slack that records what it receives. The stand-in binds port 0
+# and writes the port the kernel gave it to a file.
 cat >"$stage/fake_slack.py" <<'PY'
 import http.server, sys
 class Hook(http.server.BaseHTTPRequestHandler):
@@ -177,14 +163,19 @@ class Hook(http.server.BaseHTTPRequestHandler):
             f.write(self.path.encode() + b" " + body + b"\n")
         self.send_response(200); self.send_header("Content-Length", "2"); self.end_headers(); self.wfile.write(b"ok")
     def log_message(self, *args): pass
-http.server.HTTPServer(("127.0.0.1", int(sys.argv[1])), Hook).serve_forever()
+server = http.server.HTTPServer(("127.0.0.1", 0), Hook)
+with open(sys.argv[1] + ".tmp", "w") as f:
+    f.write(str(server.server_port))
+import os; os.rename(sys.argv[1] + ".tmp", sys.argv[1])
+server.serve_forever()
 PY
-start fake-slack python3 "$stage/fake_slack.py" "$slack_port" "$stage/slack-received"
+start fake-slack python3 "$stage/fake_slack.py" "$stage/fake-slack.port" "$stage/slack-received"
 fake_pid=$pid
-port=$(free_port)
+for _ in $(seq 200); do [[ -s $stage/fake-slack.port ]] && break; sleep 0.05; done
+slack_port=$(cat "$stage/fake-slack.port" 2>/dev/null || echo 0)
 start slack env URL="http://127.0.0.1:$slack_port/services/T0/B0/staging" setpriv --reuid 8737 --regid 0 --clear-groups --no-new-privs \
-    --inh-caps=-all "$stage/slack-executor-plugin" --port "$port" --token-file "$TOKEN_FILE"
-if wait_listening "$port" "$pid"; then
+    --inh-caps=-all "$stage/slack-executor-plugin" --port 0 --token-file "$TOKEN_FILE"
+if port=$(listening_port "$stage/slack.log" "$pid"); then
     reply=$(call "$port" '{"workflow":{"metadata":{"name":"wf"}},"template":{"name":"main","plugin":{"slack":{"text":"wf finished!","channel":"#builds"}}}}' "Authorization: Bearer $token")
     if [[ ${reply%% *} == 200 ]] && same_json "${reply#* }" '{"node":{"phase":"Succeeded","message":"Slack message sent"}}'; then
         pass "slack posts and replies Succeeded 'Slack message sent'"

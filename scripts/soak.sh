@@ -8,12 +8,12 @@
 #   SOAK_CALLS=200000 make soak     # shorter
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source scripts/lib/listening.sh
 CALLS=${SOAK_CALLS:-1000000}
 CONNECTIONS=${SOAK_CONNECTIONS:-16}
 WARMUP=${SOAK_WARMUP_SECONDS:-15}
 TOLERANCE=${SOAK_TOLERANCE_KIB:-4096}
 CONFIG=${SOAK_CONFIG:-debug}
-PORT=${SOAK_PORT:-4399}
 
 command -v wrk >/dev/null || { echo "soak needs wrk (apt-get install wrk)"; exit 1; }
 swift build -c "$CONFIG" --product FixturePlugin >/dev/null
@@ -21,7 +21,7 @@ BIN="$(swift build -c "$CONFIG" --show-bin-path)/FixturePlugin"
 WORK=$(mktemp -d)
 TOKEN=$(head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n')
 printf '%s\n' "$TOKEN" > "$WORK/token"
-"$BIN" --port "$PORT" --token-file "$WORK/token" --log-level warning 2> "$WORK/server.log" &
+"$BIN" --port 0 --token-file "$WORK/token" --log-level info 2> "$WORK/server.log" &
 SERVER=$!
 SAMPLER=""
 cleanup() {
@@ -30,7 +30,7 @@ cleanup() {
   rm -rf "$WORK"
 }
 trap cleanup EXIT
-for _ in $(seq 100); do curl -s -o /dev/null "http://127.0.0.1:$PORT/" && break; sleep 0.1; done
+PORT=$(listening_port "$WORK/server.log" "$SERVER") || { echo "FAIL: the server did not start:"; cat "$WORK/server.log"; exit 1; }
 
 rss() { awk '/^VmRSS/ {print $2}' "/proc/$SERVER/status"; }
 ( while kill -0 "$SERVER" 2>/dev/null; do echo "$(date +%s) $(rss)" >> "$WORK/rss"; sleep 1; done ) &

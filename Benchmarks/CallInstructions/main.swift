@@ -23,5 +23,6 @@ var logger = Logger(label: "call-instructions")
 logger.logLevel = .warning
 let server = try PluginServer(plugin: BenchPlugin(), configuration: configuration, logger: logger)
 print("listening on \(try server.start())")
+fflush(nil)  // standard output is a file under the script: flush so the port is readable now
 while readLine() != nil {}
 exit(0)

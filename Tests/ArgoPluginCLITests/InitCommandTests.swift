@@ -48,9 +48,8 @@ struct InitCommandTests {
         let directory = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let package = directory.appendingPathComponent("greeter")
-        let port = Int.random(in: 20_000..<40_000)
         let created = try await Command.argoPlugin([
-            "init", "greeter", "--path", package.path, "--sdk-path", Command.root.path, "--port", "\(port)",
+            "init", "greeter", "--path", package.path, "--sdk-path", Command.root.path,
         ])
         #expect(created.status == 0, "\(created.errors)")
         let scratch = Command.root.appendingPathComponent(".build-init-test").path
@@ -66,35 +65,21 @@ struct InitCommandTests {
         #expect(configMap.contains("name: greeter-executor-plugin"))
 
         let binary = URL(fileURLWithPath: scratch).appendingPathComponent("debug/GreeterPlugin").path
-        try await Self.simulate(
-            binary: binary, port: port, workflow: package.appendingPathComponent("greeter-workflow.yaml").path)
+        try await Self.simulate(binary: binary, workflow: package.appendingPathComponent("greeter-workflow.yaml").path)
     }
 
-    /// Starts the built plugin on `port` and simulates `workflow` against it.
-    static func simulate(binary: String, port: Int, workflow: String) async throws {
+    /// Starts the built plugin on a port the kernel picks (`--port 0`), learns the port from its "plugin listening"
+    /// line, and simulates `workflow` against it. The plugin's standard error is quoted when anything fails.
+    static func simulate(binary: String, workflow: String) async throws {
         let tokenFile = NSTemporaryDirectory() + "greeter-\(UUID().uuidString).token"
         try "greeter-token".write(toFile: tokenFile, atomically: true, encoding: .utf8)
         defer { try? FileManager.default.removeItem(atPath: tokenFile) }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: binary)
-        process.arguments = ["--token-file", tokenFile, "--log-level", "warning"]
-        process.standardOutput = FileHandle.nullDevice
-        try process.run()
-        defer {
-            process.terminate()
-            process.waitUntilExit()
-        }
-        var outcome = try await Command.argoPlugin([
-            "simulate", workflow, "--plugin", "http://127.0.0.1:\(port)", "--token-file", tokenFile, "--fast",
+        let plugin = try await ListeningProcess.start(binary, ["--port", "0", "--token-file", tokenFile])
+        defer { plugin.stop() }
+        let outcome = try await Command.argoPlugin([
+            "simulate", workflow, "--plugin", "http://127.0.0.1:\(plugin.port)", "--token-file", tokenFile, "--fast",
         ])
-        // The plugin may still be binding; the simulator's own retries cover most of it, one more run covers the rest.
-        if outcome.status != 0 && outcome.output.contains("connection refused") {
-            try await Task.sleep(for: .seconds(1))
-            outcome = try await Command.argoPlugin([
-                "simulate", workflow, "--plugin", "http://127.0.0.1:\(port)", "--token-file", tokenFile, "--fast",
-            ])
-        }
-        #expect(outcome.status == 0, "\(outcome.output)\(outcome.errors)")
+        #expect(outcome.status == 0, "\(outcome.output)\(outcome.errors)\nplugin's standard error:\n\(plugin.standardError)")
         #expect(outcome.output.contains("Hello, world!"))
     }
 

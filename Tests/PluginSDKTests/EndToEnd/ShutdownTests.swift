@@ -26,7 +26,7 @@ struct ShutdownTests {
 
     @Test("SIGTERM to a plugin process with a call in flight: the reply arrives and the process exits 0")
     func sigterm() async throws {
-        let process = try PluginProcess.launch(executable: "FixturePlugin")
+        let process = try PluginProcess.launch(executable: "FixturePlugin", arguments: ["--log-level", "debug"])
         defer { process.terminateIfRunning() }
         let reply = Task {
             try await blocking {
@@ -36,8 +36,14 @@ struct ShutdownTests {
                     token: process.token)
             }
         }
-        // The handler sleeps 2 s; give the call ample time to arrive before the signal, even on a loaded machine.
-        try await Task.sleep(for: .milliseconds(700))
+        // Signal once the call is inside the handler (it logs "call" at debug level when it starts); it sleeps 2 s.
+        let waitStart = ContinuousClock.now
+        while !process.standardError.contains("[PluginSDK] call"),
+            ContinuousClock.now - waitStart < TimeAllowance.duration(.seconds(20))
+        {
+            try await Task.sleep(for: .milliseconds(10))
+        }
+        try #require(process.standardError.contains("[PluginSDK] call"), "the call never reached the handler")
         process.signal(SIGTERM)
         let response = try await reply.value
         #expect(response.status == 200)

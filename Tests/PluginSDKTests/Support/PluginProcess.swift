@@ -5,14 +5,17 @@ import Synchronization
 import Glibc
 #endif
 
-/// A plugin binary built by this package, started as a child process on a free port with a fresh token.
+/// A plugin binary built by this package, started as a child process with a fresh token.
+///
+/// The process binds port 0 (`--port 0`): the kernel picks a free port and the plugin names it in its "plugin
+/// listening" log line, which is how the test learns it. No port is chosen by the test, so none can be taken by
+/// another process between choosing and binding. Standard error is kept, and every launch failure quotes it.
 final class PluginProcess: Sendable {
     let process: Process
     let port: Int
     let token: String
     let tokenFile: String
-    private let errors = OutputBuffer()
-    private let errorPipe: Pipe
+    private let errors: OutputBuffer
 
     struct LaunchError: Error, CustomStringConvertible { var description: String }
 
@@ -26,49 +29,58 @@ final class PluginProcess: Sendable {
     {
         let token = TestToken.make()
         let tokenFile = try TestToken.write(token)
-        let port = try FreePort.find()
         let url = productsDirectory.appendingPathComponent(executable)
         guard FileManager.default.isExecutableFile(atPath: url.path) else {
             throw LaunchError(description: "\(url.path) is not built; run `swift build --build-tests` first")
         }
         let process = Process()
         process.executableURL = url
-        process.arguments = ["--port", "\(port)", "--token-file", tokenFile] + arguments
+        process.arguments = ["--port", "0", "--token-file", tokenFile] + arguments
         var env = ProcessInfo.processInfo.environment
         for (key, value) in environment { env[key] = value }
         process.environment = env
         let pipe = Pipe()
-        process.standardError = pipe
-        process.standardOutput = FileHandle.nullDevice
-        try process.run()
-        let launched = PluginProcess(process: process, port: port, token: token, tokenFile: tokenFile, pipe: pipe)
-        try launched.waitUntilListening()
-        return launched
-    }
-
-    private init(process: Process, port: Int, token: String, tokenFile: String, pipe: Pipe) {
-        self.process = process
-        self.port = port
-        self.token = token
-        self.tokenFile = tokenFile
-        self.errorPipe = pipe
-        let errors = self.errors
+        let errors = OutputBuffer()
         pipe.fileHandleForReading.readabilityHandler = { handle in
             let data = handle.availableData
             if !data.isEmpty { errors.append(String(decoding: data, as: UTF8.self)) }
         }
+        process.standardError = pipe
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        do {
+            let port = try waitUntilListening(process, errors: errors)
+            return PluginProcess(process: process, port: port, token: token, tokenFile: tokenFile, errors: errors)
+        } catch {
+            if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+            try? FileManager.default.removeItem(atPath: tokenFile)
+            throw error
+        }
+    }
+
+    private init(process: Process, port: Int, token: String, tokenFile: String, errors: OutputBuffer) {
+        self.process = process
+        self.port = port
+        self.token = token
+        self.tokenFile = tokenFile
+        self.errors = errors
     }
 
     /// What the process wrote to standard error so far.
     var standardError: String { errors.text }
 
-    private func waitUntilListening() throws {
-        for _ in 0..<500 {
-            if (try? RawHTTPClient(port: port, timeoutSeconds: 1)) != nil { return }
-            if !process.isRunning { throw LaunchError(description: "exited early: \(standardError)") }
-            usleep(10_000)
+    /// Waits for the "plugin listening" line and returns the port it names; fails early if the process exits.
+    private static func waitUntilListening(_ process: Process, errors: OutputBuffer) throws -> Int {
+        let deadline = ContinuousClock.now + TimeAllowance.duration(.seconds(10))
+        while ContinuousClock.now < deadline {
+            if let port = ListeningLine.port(in: errors.text) { return port }
+            if !process.isRunning {
+                usleep(50_000)  // let the pipe reader catch the last lines
+                throw LaunchError(description: "exited early with status \(process.terminationStatus): \(errors.text)")
+            }
+            usleep(5_000)
         }
-        throw LaunchError(description: "did not listen on \(port): \(standardError)")
+        throw LaunchError(description: "no 'plugin listening' line within 10 s; standard error so far: \(errors.text)")
     }
 
     func signal(_ signal: Int32) { kill(process.processIdentifier, signal) }
@@ -90,23 +102,14 @@ final class PluginProcess: Sendable {
     }
 }
 
-/// Finds a free TCP port on 127.0.0.1 by binding port 0.
-enum FreePort {
-    static func find() throws -> Int {
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        defer { close(fd) }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        address.sin_port = 0
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        let bound = withUnsafeMutablePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { pointer in
-                bind(fd, pointer, length) == 0 && getsockname(fd, pointer, &length) == 0
-            }
+/// The port a plugin names in its start-up line, `... address=http://127.0.0.1:PORT ... plugin listening`.
+enum ListeningLine {
+    static func port(in log: String) -> Int? {
+        for line in log.split(separator: "\n") where line.contains("plugin listening") {
+            guard let match = line.firstMatch(of: /http:\/\/[^\s"]*:([0-9]+)/), let port = Int(match.1) else { continue }
+            return port
         }
-        guard bound else { throw PluginProcess.LaunchError(description: "no free port") }
-        return Int(UInt16(bigEndian: address.sin_port))
+        return nil
     }
 }
 
