@@ -4,18 +4,28 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 APT_PACKAGES_BUILD := libmicrohttpd-dev
 APT_PACKAGES_TEST := libmicrohttpd-dev curl util-linux
 
-.PHONY: run run-controller test build release deps deps-test bench instructions sidecar docs clean help fuzz sanitize test-asan test-tsan soak leak-check
+# The SDK (this directory) and the packages that depend on it by path: the examples and the author tools. Each has
+# its own Package.swift, so an author's package resolves only what the SDK itself needs.
+HELLO := Examples/HelloPlugin
+HELLO_CONTROLLER := Examples/HelloControllerPlugin
+SLACK := Examples/SlackPlugin
+TOOLS := Tools
+PACKAGES := . $(HELLO) $(HELLO_CONTROLLER) $(SLACK) $(TOOLS)
+
+.PHONY: run run-controller test test-packages build release deps deps-test argo-plugin bench instructions sidecar docs \
+	clean help fuzz sanitize test-asan test-tsan soak leak-check
 
 help:
 	@echo "make run    build and start HelloPlugin in development mode (prints a curl to try)"
 	@echo "make run-controller  build and start HelloControllerPlugin (controller hooks) in development mode"
-	@echo "make test   install test dependencies and run the whole test suite"
+	@echo "make test   install test dependencies and run the whole test suite (the SDK, the examples, the tools)"
+	@echo "make argo-plugin  build the author tool (init, build, simulate) in release; prints its path last"
 	@echo "make bench  benchmark the release HelloPlugin against the peers in ../shared/bench"
 	@echo "make instructions  instructions per call under callgrind, checked against a committed baseline"
 	@echo "make sidecar  check the examples' ConfigMaps and Dockerfiles, then run them as Argo sidecars (root)"
 	@echo "make docs   build the DocC archives (PluginSDK, PluginSDKTesting, ArgoModels); any warning fails"
 	@echo "make fuzz   libFuzzer over the request path for FUZZ_SECONDS (default 150)"
-	@echo "make sanitize  the test suite under AddressSanitizer and ThreadSanitizer"
+	@echo "make sanitize  the SDK's test suite under AddressSanitizer and ThreadSanitizer"
 	@echo "make soak   1,000,000 calls at 16 connections with the server's RSS sampled every second"
 	@echo "make leak-check  LeakSanitizer over every kind of reply and a drain"
 
@@ -35,21 +45,31 @@ deps-test:
 	$(call apt_install,$(APT_PACKAGES_TEST))
 
 build: deps
-	$(SWIFT) build --product HelloPlugin
+	$(SWIFT) build --package-path $(HELLO) --product HelloPlugin
 
 release: deps
-	$(SWIFT) build -c release --product HelloPlugin
+	$(SWIFT) build -c release --package-path $(HELLO) --product HelloPlugin
 
 run: build
-	$$($(SWIFT) build --show-bin-path)/HelloPlugin --dev $(ARGS)
+	$$($(SWIFT) build --package-path $(HELLO) --show-bin-path)/HelloPlugin --dev $(ARGS)
 
 run-controller: deps
-	$(SWIFT) build --product HelloControllerPlugin
-	$$($(SWIFT) build --show-bin-path)/HelloControllerPlugin --dev $(ARGS)
+	$(SWIFT) build --package-path $(HELLO_CONTROLLER) --product HelloControllerPlugin
+	$$($(SWIFT) build --package-path $(HELLO_CONTROLLER) --show-bin-path)/HelloControllerPlugin --dev $(ARGS)
 
+# Every package's tests, one package after the other (each builds with its own .build folder). The first failing
+# package stops the run; its name is the last "== swift test" line printed.
 test: deps-test
-	$(SWIFT) build --build-tests
-	$(SWIFT) test --skip-build --parallel --num-workers 2
+	@for p in $(PACKAGES); do \
+	  echo "== swift test --package-path $$p"; \
+	  $(SWIFT) build --package-path $$p --build-tests || exit 1; \
+	  $(SWIFT) test --package-path $$p --skip-build --parallel --num-workers 2 || exit 1; \
+	done
+
+# The author tool, `argo-plugin`, in release. The last line printed is the binary's path.
+argo-plugin: deps
+	$(SWIFT) build -c release --package-path $(TOOLS) --product argo-plugin
+	@echo "$$($(SWIFT) build -c release --package-path $(TOOLS) --show-bin-path)/argo-plugin"
 
 # Benchmarks our release plugins against the peers in ../shared/bench (wrk, Go, C). BENCH_ARGS="--quick" for a
 # short run. Results: bench-results/<time>/summary.md.
@@ -64,28 +84,27 @@ instructions: deps
 # Packaging checks for Examples/*: each generated ConfigMap matches its plugin.yaml, each Dockerfile's runtime stage
 # provides every shared library its release binary links (scripts/check-image-deps.sh), and the release sidecars
 # serve Argo's calls as uid 8737 against a staged token (scripts/sidecar-staging.sh, needs root for setpriv).
-SIDECAR_EXAMPLES ?= Examples/HelloPlugin Examples/SlackPlugin
+SIDECAR_EXAMPLES ?= $(HELLO) $(SLACK)
 # Examples whose release binary is built as its Dockerfile does and checked with ldd against the runtime image.
 IMAGE_EXAMPLES ?= $(SIDECAR_EXAMPLES)
 # Empty: the staging builds SlackPlugin in release, as its Dockerfile does. CI sets it to the debug binary.
 SLACK_BINARY ?=
 sidecar: deps-test
-	$(SWIFT) build --product argo-plugin
-	@for d in $(SIDECAR_EXAMPLES); do $$($(SWIFT) build --show-bin-path)/argo-plugin build $$d --check || exit 1; done
+	$(SWIFT) build --package-path $(TOOLS) --product argo-plugin
+	@for d in $(SIDECAR_EXAMPLES); do $$($(SWIFT) build --package-path $(TOOLS) --show-bin-path)/argo-plugin build $$d --check || exit 1; done
 	scripts/check-image-deps.sh $(IMAGE_EXAMPLES)
 	$(SUDO) SLACK_BINARY=$(SLACK_BINARY) scripts/sidecar-staging.sh
 
 # DocC archives land in .build/plugins/Swift-DocC/outputs; --warnings-as-errors keeps the catalogs clean.
+# ARGO_PLUGIN_DOCS=1 declares swift-docc-plugin, which authors' packages never resolve.
 docs: deps
 	for target in PluginSDK PluginSDKTesting ArgoModels; do \
-	  $(SWIFT) package generate-documentation --target $$target --warnings-as-errors || exit 1; \
+	  ARGO_PLUGIN_DOCS=1 $(SWIFT) package generate-documentation --target $$target --warnings-as-errors || exit 1; \
 	done
 # Reliability (see SECURITY.md): fuzzing, the test suite under sanitizers, a soak and a leak check.
 FUZZ_SECONDS ?= 150
-# Sanitizer runs build the package without the author tools and SlackPlugin (ARGO_PLUGIN_SDK_ONLY=1 in
-# Package.swift): the SDK, its examples and their tests, without SwiftNIO and BoringSSL to rebuild twice.
 # Sanitized code runs 5-15 times slower: the tests' time bounds are stretched tenfold (Tests/.../TimeAllowance.swift).
-SANITIZER_TEST = ARGO_PLUGIN_SDK_ONLY=1 ARGO_PLUGIN_TEST_TIME_SCALE=10 $(SWIFT) test --skip-build --parallel --num-workers 2
+SANITIZER_TEST = ARGO_PLUGIN_TEST_TIME_SCALE=10 $(SWIFT) test --skip-build --parallel --num-workers 2
 
 fuzz: deps
 	FUZZ_SECONDS=$(FUZZ_SECONDS) scripts/fuzz.sh
@@ -93,12 +112,12 @@ fuzz: deps
 sanitize: test-asan test-tsan
 
 test-asan: deps-test
-	ARGO_PLUGIN_SDK_ONLY=1 $(SWIFT) build --build-tests --sanitize=address --scratch-path .build-asan
+	$(SWIFT) build --build-tests --sanitize=address --scratch-path .build-asan
 	# Leaks are `make leak-check`'s job: tests park never-resumed tasks on purpose (handlers that never return).
 	ASAN_OPTIONS=detect_leaks=0 SWIFT_BACKTRACE=enable=no $(SANITIZER_TEST) --sanitize=address --scratch-path .build-asan
 
 test-tsan: deps-test
-	ARGO_PLUGIN_SDK_ONLY=1 $(SWIFT) build --build-tests --sanitize=thread --scratch-path .build-tsan
+	$(SWIFT) build --build-tests --sanitize=thread --scratch-path .build-tsan
 	TSAN_OPTIONS="suppressions=$(CURDIR)/scripts/tsan.supp" SWIFT_BACKTRACE=enable=no \
 	  $(SANITIZER_TEST) --sanitize=thread --scratch-path .build-tsan
 
@@ -111,4 +130,5 @@ leak-check: deps-test
 	scripts/leak-check.sh
 
 clean:
-	rm -rf .build .build-fuzz .build-asan .build-tsan fuzz-artifacts
+	rm -rf .build .build-fuzz .build-asan .build-tsan .build-image .build-init-test fuzz-artifacts
+	for p in $(HELLO) $(HELLO_CONTROLLER) $(SLACK) $(TOOLS); do rm -rf $$p/.build; done

@@ -40,10 +40,12 @@ if [[ -n ${missing:-} ]]; then
 fi
 
 echo "== release build" >&2
-swift build -c release --product HelloPlugin >&2
-swift build -c release --product HelloControllerPlugin >&2
+swift build -c release --package-path Examples/HelloPlugin --product HelloPlugin >&2
+swift build -c release --package-path Examples/HelloControllerPlugin --product HelloControllerPlugin >&2
 swift build -c release --product FixturePlugin >&2
 BIN=$(swift build -c release --show-bin-path)
+HELLO=$(swift build -c release --package-path Examples/HelloPlugin --show-bin-path)/HelloPlugin
+HELLO_CONTROLLER=$(swift build -c release --package-path Examples/HelloControllerPlugin --show-bin-path)/HelloControllerPlugin
 
 KIT=$ROOT/.build/bench-kit
 rm -rf "$KIT" && mkdir -p "$KIT" && cp -r "$KIT_SRC"/. "$KIT"/
@@ -57,14 +59,14 @@ mkdir -p "$out"
 args=(--rounds "$rounds" --duration "$duration" --conns "$conns" "${waits[@]}" --out)
 "$KIT/build.sh" $peers >&2
 "$KIT/compare.sh" --no-build --peers "$peers" --bodies "hello medium large" "${args[@]}" "$out/executor" \
-  --extra "sdk=$BIN/HelloPlugin --port {port} --token-file {token_file}" >&2
+  --extra "sdk=$HELLO --port {port} --token-file {token_file}" >&2
 "$KIT/compare.sh" --no-build --peers "$peers" --bodies "preexec" "${args[@]}" "$out/controller" \
-  --extra "sdk=$BIN/HelloControllerPlugin --port {port} --token-file {token_file}" >&2
+  --extra "sdk=$HELLO_CONTROLLER --port {port} --token-file {token_file}" >&2
 "$KIT/run.sh" --name sdk_await5ms --cmd "$BIN/FixturePlugin --port {port} --token-file {token_file}" \
   --bodies sleep5 --conns "16 64" --duration "$duration" --out "$out/await" --no-table >&2
 if [[ $scale == 1 ]]; then
   "$KIT/controller_scale.sh" --peers "go_stdlib c_mhd" "${waits[@]}" --out "$out/scale" \
-    --extra "sdk=$BIN/HelloControllerPlugin --port {port} --token-file {token_file}" >&2 || true
+    --extra "sdk=$HELLO_CONTROLLER --port {port} --token-file {token_file}" >&2 || true
 fi
 
 {

@@ -13,10 +13,10 @@
 # Prints one line per check, then `image-deps: N passed, N failed`; exits non-zero on any failure.
 #
 # Usage: scripts/check-image-deps.sh [Examples/HelloPlugin ...]
-# Env:   SCRATCH (default .build-image) is the SwiftPM scratch path for these release builds.
+# Env:   SCRATCH (default .build-image) holds a SwiftPM scratch path per product for these release builds.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-SCRATCH=${SCRATCH:-.build-image}
+SCRATCH=${SCRATCH:-$PWD/.build-image}
 
 # What the runtime stage gets from debian:bookworm-slim itself, and why. Nothing else is assumed.
 declare -A BASE_IMAGE_PACKAGES=(
@@ -109,11 +109,11 @@ for dir in "$@"; do
     echo "== $name: $build_line"
     flags=${build_line#swift build }
     # shellcheck disable=SC2086 # the Dockerfile's flags, split as the shell in the build stage splits them
-    if ! swift build $flags --scratch-path "$SCRATCH" 2>&1 | tail -3; then
+    if ! swift build $flags --scratch-path "$SCRATCH/$product" 2>&1 | tail -3; then
         fail "$name: the Dockerfile's build line failed"; continue
     fi
     # shellcheck disable=SC2086
-    binary="$(swift build $flags --scratch-path "$SCRATCH" --show-bin-path)/$product"
+    binary="$(swift build $flags --scratch-path "$SCRATCH/$product" --show-bin-path)/$product"
     if [[ ! -x $binary ]]; then fail "$name: $binary was not built"; continue; fi
     size=$(stat -c %s "$binary")
     strip -o "$SCRATCH/$product.stripped" "$binary"

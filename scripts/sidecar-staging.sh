@@ -14,14 +14,14 @@
 #     posts the message and replies Succeeded.
 # Needs root (setpriv changes uid), curl and python3. Prints `sidecar: N passed, N failed`; exits 1 on failure.
 #
-# Env: SCRATCH (default .build-image) is the SwiftPM scratch path, shared with scripts/check-image-deps.sh;
+# Env: SCRATCH (default .build-image) holds a SwiftPM scratch path per product, shared with scripts/check-image-deps.sh;
 #      SKIP_BUILD=1 uses binaries already there;
 #      SLACK_BINARY=path uses that SlackPlugin instead of a release build (CI passes the debug build that
 #      `make test` made: a release build of AsyncHTTPClient and BoringSSL adds 10-20 minutes).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib/listening.sh
-SCRATCH=${SCRATCH:-.build-image}
+SCRATCH=${SCRATCH:-$PWD/.build-image}
 
 if [[ $(id -u) != 0 ]]; then
     echo "sidecar-staging: must run as root (setpriv needs to change the uid); try: sudo $0" >&2
@@ -36,17 +36,18 @@ failed=0
 pass() { passed=$((passed + 1)); echo "ok    $*"; }
 fail() { failed=$((failed + 1)); echo "FAIL  $*"; }
 
-# The same flags as the Dockerfiles' build stage.
-FLAGS=(-c release --static-swift-stdlib --scratch-path "$SCRATCH")
+# The same flags as the Dockerfiles' build stage; each example is a package of its own under Examples/.
+FLAGS=(-c release --static-swift-stdlib)
 products="HelloPlugin"
 [[ -n ${SLACK_BINARY:-} ]] || products="$products SlackPlugin"
+# binary PRODUCT: where the release build of Examples/PRODUCT puts it.
+binary() { echo "$(swift build "${FLAGS[@]}" --package-path "Examples/$1" --scratch-path "$SCRATCH/$1" --show-bin-path)/$1"; }
 if [[ -z ${SKIP_BUILD:-} ]]; then
     for product in $products; do
-        echo "== building $product: swift build ${FLAGS[*]} --product $product"
-        swift build "${FLAGS[@]}" --product "$product" 2>&1 | tail -2
+        echo "== building $product: swift build ${FLAGS[*]} --package-path Examples/$product --product $product"
+        swift build "${FLAGS[@]}" --package-path "Examples/$product" --scratch-path "$SCRATCH/$product" --product "$product" 2>&1 | tail -2
     done
 fi
-BIN=$(swift build "${FLAGS[@]}" --show-bin-path)
 
 stage=$(mktemp -d /tmp/sidecar-staging.XXXXXX)
 pids=()
@@ -57,8 +58,8 @@ cleanup() {
 trap cleanup EXIT
 
 # The binaries must be reachable by unprivileged uids: copy them where every user can execute them.
-install -m 0555 "$BIN/HelloPlugin" "$stage/hello-executor-plugin"
-install -m 0555 "${SLACK_BINARY:-$BIN/SlackPlugin}" "$stage/slack-executor-plugin"
+install -m 0555 "$(binary HelloPlugin)" "$stage/hello-executor-plugin"
+install -m 0555 "${SLACK_BINARY:-$(binary SlackPlugin)}" "$stage/slack-executor-plugin"
 chmod 0755 "$stage"
 mkdir -m 0755 "$stage/var-run-argo"
 token=$(python3 -c 'import secrets; print(secrets.token_hex(32))')

@@ -1,0 +1,80 @@
+import PluginSDK
+
+/// Argo's Slack executor plugin, done properly: posts `plugin.slack.text` to an incoming webhook.
+///
+/// - `plugin: {slack: {text: "...", channel: "#builds"}}` posts `{"text": ..., "channel": ...}` to the webhook in
+///   the `URL` environment variable and replies `Succeeded` with "Slack message sent".
+/// - Other templates get `{}` (the SDK's ``TemplatePlugin`` answers for them without calling this type).
+/// - Slack's 429 and 5xx answers, timeouts and connection failures throw ``TransientError``: the SDK answers 503
+///   and Argo retries with backoff.
+/// - Other refusals (`invalid_token`, `channel_not_found`, `no_service`, ...) fail the node with Slack's reason.
+///
+/// Slack's webhooks take no idempotency key, so the plugin guards what it can itself: an ``IdempotencyLedger``
+/// keyed by workflow UID, template name, inputs and `plugin.slack` answers a call that already succeeded with the
+/// same `Succeeded` reply without posting again (Argo re-sends after its 30 s client timeout, requeues and agent
+/// restarts), and answers `Running` while an identical call is still posting. What it cannot guard is a post that
+/// timed out or got a 5xx after Slack had in fact posted: Argo's retry then posts again. One attempt per call and a
+/// post timeout well inside Argo's deadline keep that window small.
+public struct Slack: TemplatePlugin {
+    public static let key = "slack"
+
+    /// Where messages go.
+    let webhook: SlackWebhook
+    /// Successful posts of this process, so a re-sent call does not post twice.
+    let ledger: IdempotencyLedger
+
+    /// Reads `URL` (required) and `SLACK_TIMEOUT_SECONDS` (default 10) from `environment`.
+    ///
+    /// - Throws: ``SlackConfigurationError`` when `URL` is missing or unusable; the runtime prints it and exits 1.
+    public init(environment: [String: String]) throws(SlackConfigurationError) {
+        guard let url = environment["URL"]?.trimmingSpaces, !url.isEmpty else { throw .missingURL }
+        var timeout = Swift.Duration.seconds(10)
+        if let text = environment["SLACK_TIMEOUT_SECONDS"], !text.isEmpty {
+            guard let seconds = Double(text), seconds > 0, seconds.isFinite else { throw .invalidTimeout(text) }
+            timeout = .milliseconds(Int64(seconds * 1000))
+        }
+        self.webhook = try SlackWebhook(url: url, timeout: timeout)
+        self.ledger = IdempotencyLedger()
+    }
+
+    /// Uses an existing webhook and ledger; tests pass a webhook aimed at a local server.
+    init(webhook: SlackWebhook, ledger: IdempotencyLedger = IdempotencyLedger()) {
+        self.webhook = webhook
+        self.ledger = ledger
+    }
+
+    public func execute(_ parameters: SlackParameters, context: PluginContext) async throws -> ExecuteTemplateReply {
+        guard !parameters.text.isEmpty else { return .failed("plugin.slack.text must not be empty") }
+        let message = SlackMessage(text: parameters.text, channel: parameters.channel)
+        return try await ledger.once(context.idempotencyKey(pluginKey: Self.key)) {
+            try await deliver(message, context: context)
+        }
+    }
+
+    /// One post, its outcome mapped to Argo's reply or to ``TransientError``.
+    private func deliver(_ message: SlackMessage, context: PluginContext) async throws -> ExecuteTemplateReply {
+        // Leave a second for the reply to reach Argo before the SDK's own deadline.
+        let deadline = context.deadline.advanced(by: .seconds(-1))
+        switch await webhook.post(message, deadline: deadline, logger: context.logger) {
+        case .delivered:
+            context.logger.info("Slack message sent", metadata: ["slack.channel": "\(message.channel ?? "default")"])
+            return .succeeded(message: "Slack message sent")
+        case .rejected(let reason):
+            context.logger.warning("Slack refused the message", metadata: ["slack.error": "\(reason)"])
+            return .failed("Slack refused the message: \(reason)")
+        case .retryable(let reason):
+            context.logger.notice("Slack delivery failed, Argo will retry", metadata: ["reason": "\(reason)"])
+            throw TransientError(reason)
+        }
+    }
+}
+
+extension String {
+    /// The string without leading or trailing spaces and newlines (a Secret created from a file often ends in one).
+    fileprivate var trimmingSpaces: String {
+        var slice = Substring(self)
+        while let first = slice.first, first.isWhitespace { slice = slice.dropFirst() }
+        while let last = slice.last, last.isWhitespace { slice = slice.dropLast() }
+        return String(slice)
+    }
+}

@@ -1,0 +1,60 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+// `argo-plugin`, the plugin author's command-line tool: `init` (a new plugin package), `build` (plugin.yaml to
+// Argo's ConfigMap), `simulate` (a workflow through Argo's agent, call for call). A package of its own so that its
+// dependencies (Yams, an HTTP client) never reach the package of a plugin that depends on the SDK.
+let package = Package(
+    name: "swift-argo-plugin-tools",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "argo-plugin", targets: ["ArgoPluginCLI"]),
+    ],
+    dependencies: [
+        .package(name: "swift-argo-plugin", path: ".."),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
+        .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
+    ],
+    targets: [
+        // `argo-plugin build`: plugin.yaml -> ConfigMap, as Argo's `argo executor-plugin build`.
+        .target(name: "PluginManifest", dependencies: [.product(name: "Yams", package: "Yams")]),
+        // `argo-plugin simulate`: Argo's agent, call for call, against local plugin servers.
+        .target(
+            name: "AgentSimulator",
+            dependencies: [
+                .product(name: "ArgoModels", package: "swift-argo-plugin"),
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            ]
+        ),
+        .executableTarget(
+            name: "ArgoPluginCLI",
+            dependencies: [
+                "AgentSimulator",
+                "PluginManifest",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        // What the tools' tests share: a hello plugin served in process, the repository's paths.
+        .target(
+            name: "ToolTestSupport",
+            dependencies: [.product(name: "PluginSDK", package: "swift-argo-plugin")],
+            path: "Tests/ToolTestSupport"
+        ),
+        .testTarget(
+            name: "PluginManifestTests",
+            dependencies: ["PluginManifest", "ArgoPluginCLI", "ToolTestSupport"],
+            resources: [.copy("Fixtures")]
+        ),
+        .testTarget(
+            name: "AgentSimulatorTests",
+            dependencies: ["AgentSimulator", "ToolTestSupport", .product(name: "PluginSDK", package: "swift-argo-plugin")]
+        ),
+        // Runs the built `argo-plugin` binary: simulate's exit codes, and init's package built and tested for real.
+        .testTarget(
+            name: "ArgoPluginCLITests",
+            dependencies: ["ArgoPluginCLI", "ToolTestSupport", .product(name: "PluginSDK", package: "swift-argo-plugin")]
+        ),
+    ]
+)
