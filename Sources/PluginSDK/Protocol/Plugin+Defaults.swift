@@ -5,5 +5,5 @@ extension Plugin {
     public var name: String { String(describing: Self.self) }
 
     /// Does nothing.
-    public func shutdown() async {}
+    public func shutdown() async throws {}
 }

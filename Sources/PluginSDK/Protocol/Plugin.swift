@@ -42,6 +42,9 @@ public protocol Plugin: Sendable {
     var name: String { get }
 
     /// Called once when the server shuts down, after in-flight calls have finished or the grace period has run out.
-    /// Use it to cancel remote work or flush state. The default does nothing.
-    func shutdown() async
+    /// Use it to cancel remote work or flush state; an error it throws is logged. The default does nothing.
+    ///
+    /// The requirement throws so that both `func shutdown() async` and `func shutdown() async throws` implement it:
+    /// neither can become an overload the SDK never calls.
+    func shutdown() async throws
 }

@@ -113,12 +113,17 @@ public final class PluginServer<P: Plugin>: Service, Sendable {
     }
 
     /// Drains and stops: refuses new calls, waits up to the grace period for in-flight ones, then runs the
-    /// plugin's shutdown hook. Returns `false` if calls were still running when the grace period ran out.
+    /// plugin's shutdown hook (an error it throws is logged). Returns `false` if calls were still running when
+    /// the grace period ran out.
     @discardableResult
     public func stop() async -> Bool {
         logger.info("shutting down", metadata: ["grace": "\(configuration.shutdownGracePeriod)"])
         let drained = await transport.drain(grace: configuration.shutdownGracePeriod)
-        await plugin.shutdown()
+        do {
+            try await plugin.shutdown()
+        } catch {
+            logger.warning("the plugin's shutdown failed", metadata: ["error": "\(error)"])
+        }
         logger.info("stopped", metadata: ["drained": "\(drained)"])
         return drained
     }

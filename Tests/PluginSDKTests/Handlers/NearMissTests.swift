@@ -72,8 +72,8 @@ struct NearMissTests {
                 """),
     ]
 
-    /// Every handler protocol implemented correctly, in each spelling an author may use (sync, non-throwing):
-    /// it must type-check, which shows the near misses fail for their mistake alone.
+    /// Every handler protocol implemented correctly, in each spelling an author may use (sync, non-throwing,
+    /// a throwing shutdown): it must type-check, which shows the near misses fail for their mistake alone.
     static let control = """
         struct Executor: TemplatePlugin {
             static let key = "control"
@@ -81,6 +81,7 @@ struct NearMissTests {
             func execute(_ parameters: Parameters, context: PluginContext) async throws -> ExecuteTemplateReply {
                 .succeeded()
             }
+            func shutdown() async throws {}
         }
 
         struct Hooks: WorkflowPreOperateHook, WorkflowPostOperateHook, NodePreExecuteHook, NodePostExecuteHook,
