@@ -3,7 +3,7 @@ import ArgoModels
 /// Serves `node.preExecute`: the controller asks you about a node before it runs it, and may ask several times.
 ///
 /// A node result in the reply is merged into the node: this is how a controller plugin completes, skips or fails a
-/// step without a pod, or runs a custom template. ``NodePreExecuteReply/proceed`` (`{}`) lets the node run as
+/// step without a pod, or runs a custom template. `.proceed` (`{}`) lets the node run as
 /// usual.
 ///
 /// ```swift

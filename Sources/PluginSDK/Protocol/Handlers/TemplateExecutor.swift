@@ -1,9 +1,9 @@
 import ArgoModels
 
-/// Serves `template.execute`, the executor plugin call, with the whole ``ExecuteTemplateArgs``.
+/// Serves `template.execute`, the executor plugin call, with the whole `ExecuteTemplateArgs`.
 ///
 /// Argo's agent sends every plugin template of a workflow to every executor plugin, in the order the plugins are
-/// installed, until one answers with a node. Reply ``ExecuteTemplateReply/notMine`` (`{}`) for templates that are
+/// installed, until one answers with a node. Reply `.notMine` (`{}`) for templates that are
 /// not yours: a 404 or another 4xx there would silence your plugin or fail another plugin's step. Most plugins
 /// adopt ``TemplatePlugin`` instead, which implements this handler for one plugin key with typed parameters. Adopt
 /// `TemplateExecutor` directly to serve several keys or to read the arguments as Argo sent them.

@@ -3,7 +3,7 @@ import ArgoModels
 /// Serves `workflow.preOperate`: the controller shows you a workflow before it reconciles it.
 ///
 /// A workflow in the reply is merged into Argo's as a JSON merge patch, so reply with only what should change
-/// (annotations and labels, say), or ``WorkflowPreOperateReply/unchanged``. Use it to validate a workflow, enforce a
+/// (annotations and labels, say), or `.unchanged`. Use it to validate a workflow, enforce a
 /// constraint, record lineage or add metadata.
 ///
 /// ```swift
