@@ -3,12 +3,10 @@ import PluginSDK
 /// The work of the two examples the bench measures, in one plugin: `HelloPlugin`'s `template.execute` (a
 /// `TemplatePlugin` keyed `hello`) and `HelloControllerPlugin`'s `node.preExecute` (examples are executables,
 /// which another executable cannot link).
-struct BenchPlugin: TemplatePlugin {
+struct BenchPlugin: TemplatePlugin, NodePreExecuteHook {
     static let key = "hello"
 
     struct Parameters: Decodable, Sendable {}
-
-    var methods: Set<PluginMethod> { [.templateExecute, .nodePreExecute] }
 
     func execute(_ parameters: Parameters, context: PluginContext) async throws -> ExecuteTemplateReply {
         context.logger.debug("saying hello")

@@ -5,7 +5,10 @@ import PluginSDK
 /// `template.execute` with `plugin: {fuzz: {outcome, message}}`: `fail` throws (a `Failed` node), `transient`
 /// throws `TransientError` (503), `running` returns Running without requeue (the SDK adds one); anything else
 /// succeeds. Hooks never throw, so a 500 can only come from the SDK itself.
-struct FuzzPlugin: TemplatePlugin {
+struct FuzzPlugin:
+    TemplatePlugin, WorkflowPreOperateHook, WorkflowPostOperateHook, NodePreExecuteHook, NodePostExecuteHook,
+    ParametersAddHook, PodPreCreateHook, PodPostCreateHook
+{
     static let key = "fuzz"
 
     struct Parameters: Decodable, Sendable {
@@ -16,8 +19,6 @@ struct FuzzPlugin: TemplatePlugin {
     struct Failure: Error, CustomStringConvertible {
         var description: String
     }
-
-    var methods: Set<PluginMethod> { Set(PluginMethod.allCases) }
 
     func execute(_ parameters: Parameters, context: PluginContext) async throws -> ExecuteTemplateReply {
         let message = parameters.message ?? context.workflowName

@@ -62,10 +62,30 @@ struct ConformanceTests {
         #expect(failed == ["sample 1 (template main) is answered 200 with a valid ExecuteTemplateReply"])
     }
 
-    @Test("a listed but unimplemented hook is reported; served hooks and 404s pass")
-    func boastful() async {
-        let failed = await failures { try await PluginConformance.check(Boastful(), transports: [.inProcess]) }
+    @Test("a served hook that fails is reported; the other served hook and the 404s of unserved methods pass")
+    func grumpy() async throws {
+        let failed = await failures { try await PluginConformance.check(Grumpy(), transports: [.inProcess]) }
         #expect(failed == ["node.preExecute answers its fixture with 200 and a reply of its model"])
+        let failure = await #expect(throws: ConformanceFailure.self) {
+            try await PluginConformance.check(Grumpy(), transports: [.inProcess])
+        }
+        let passed = try #require(failure).report.checks.filter(\.passed).map(\.name)
+        #expect(passed.contains("parameters.add answers its fixture with 200 and a reply of its model"))
+        let unserved = PluginMethod.allCases.filter { ![.parametersAdd, .nodePreExecute].contains($0) }
+        #expect(unserved.count == 6)
+        for method in unserved {
+            #expect(passed.contains("unserved method \(method) answers 404 (Argo then stops calling it)"))
+        }
+    }
+
+    @Test("a plugin that adopts no handler protocol is refused on both transports, as the server refuses it")
+    func idle() async {
+        for transport in PluginTestClient.Transport.allCases {
+            let error = await #expect(throws: ConfigurationError.self) {
+                try await PluginConformance.check(Idle(), transports: [transport])
+            }
+            #expect(error?.description.contains("Idle serves no method") == true)
+        }
     }
 
     @Test("a server that ignores the token and the path fails the auth and routing checks")

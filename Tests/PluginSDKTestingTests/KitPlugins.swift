@@ -20,29 +20,35 @@ struct Echo: TemplatePlugin {
 }
 
 /// Claims every template, its own or not.
-struct Greedy: Plugin {
-    var methods: Set<PluginMethod> { [.templateExecute] }
+struct Greedy: TemplateExecutor {
     func executeTemplate(_ args: ExecuteTemplateArgs, context: PluginContext) async throws -> ExecuteTemplateReply {
         .succeeded(message: "mine, all mine")
     }
 }
 
 /// Replies with whatever node it was built with, to its own key only.
-struct Scripted: Plugin {
+struct Scripted: TemplateExecutor {
     var node: NodeResult?
-    var methods: Set<PluginMethod> { [.templateExecute] }
     func executeTemplate(_ args: ExecuteTemplateArgs, context: PluginContext) async throws -> ExecuteTemplateReply {
         guard args.template.pluginConfig(for: "scripted") != nil else { return .notMine }
         return ExecuteTemplateReply(node: node)
     }
 }
 
-/// Lists node.preExecute among its methods but never implements it.
-struct Boastful: Plugin {
-    var methods: Set<PluginMethod> { [.parametersAdd, .nodePreExecute] }
+/// Serves parameters.add well and node.preExecute by failing every call (500).
+struct Grumpy: ParametersAddHook, NodePreExecuteHook {
+    struct Refusal: Error {}
+
     func parametersAdd(_ args: ParameterPreSubstitutionArgs, context: PluginContext) async throws
         -> ParameterPreSubstitutionReply
     {
         .adding(["a": "b"])
     }
+
+    func nodePreExecute(_ args: NodePreExecuteArgs, context: PluginContext) async throws -> NodePreExecuteReply {
+        throw Refusal()
+    }
 }
+
+/// Adopts no handler protocol: it would answer 404 to everything, so the kit refuses it as a server would.
+struct Idle: Plugin {}

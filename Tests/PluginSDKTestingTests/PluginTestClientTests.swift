@@ -51,8 +51,7 @@ struct PluginTestClientTests {
 
     @Test("the in-process call deadline answers 503 like the transport")
     func deadline() async throws {
-        struct Sleepy: Plugin {
-            var methods: Set<PluginMethod> { [.templateExecute] }
+        struct Sleepy: TemplateExecutor {
             func executeTemplate(_ args: ExecuteTemplateArgs, context: PluginContext) async throws
                 -> ExecuteTemplateReply
             {

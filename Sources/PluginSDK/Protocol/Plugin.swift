@@ -1,16 +1,24 @@
-import ArgoModels
-
-/// An Argo Workflows plugin: one typed async handler per RPC that Argo may call.
+/// An Argo Workflows plugin. Adopt it through the protocol of each RPC you serve: the conformances are the list of
+/// methods, so a handler the SDK never calls cannot compile.
 ///
-/// Implement the handlers your plugin serves and list them in ``methods``; every other method answers 404, which
-/// tells Argo never to call it again. One plugin may serve executor and controller methods together. For the
-/// common executor case, adopt ``TemplatePlugin`` instead: it names the plugin key, decodes your parameters and
-/// answers `{}` for templates that are not yours.
+/// | protocol | method | called by |
+/// |---|---|---|
+/// | ``TemplatePlugin`` or ``TemplateExecutor`` | `template.execute` | Argo's agent, for plugin templates |
+/// | ``WorkflowPreOperateHook`` | `workflow.preOperate` | the workflow controller |
+/// | ``WorkflowPostOperateHook`` | `workflow.postOperate` | the workflow controller |
+/// | ``NodePreExecuteHook`` | `node.preExecute` | the workflow controller |
+/// | ``NodePostExecuteHook`` | `node.postExecute` | the workflow controller |
+/// | ``ParametersAddHook`` | `parameters.add` | the workflow controller |
+/// | ``PodPreCreateHook`` | `pod.preCreate` (this SDK's name; no Argo release calls it) | — |
+/// | ``PodPostCreateHook`` | `pod.postCreate` (this SDK's name; no Argo release calls it) | — |
+///
+/// Each of those protocols has exactly one requirement and no default, so a handler whose signature is off is a
+/// "does not conform" error rather than an overload nobody calls. Every method you do not adopt answers 404, which
+/// tells Argo never to call it again; ``servedMethods`` lists what is served, and the start-up log prints it. A
+/// plugin that adopts none of them refuses to start. One plugin may serve executor and controller methods together.
 ///
 /// ```swift
-/// struct Greeter: Plugin {
-///     var methods: Set<PluginMethod> { [.parametersAdd, .workflowPreOperate] }
-///
+/// struct Greeter: ParametersAddHook, WorkflowPreOperateHook {
 ///     func parametersAdd(_ args: ParameterPreSubstitutionArgs, context: PluginContext) async throws
 ///         -> ParameterPreSubstitutionReply
 ///     {
@@ -30,45 +38,13 @@ import ArgoModels
 /// with the error's description) and answers 500 for controller hooks, which Argo treats as fatal for the node or
 /// workflow.
 public protocol Plugin: Sendable {
-    /// The methods this plugin serves. Calls to any other method answer 404.
-    var methods: Set<PluginMethod> { get }
-
     /// A short name for logs. Defaults to the type's name.
     var name: String { get }
 
-    /// `template.execute`: runs a plugin template for Argo's agent.
-    ///
-    /// Return `ExecuteTemplateReply.notMine` (`{}`) for templates this plugin does not handle: Argo asks every
-    /// plugin about every plugin template.
-    func executeTemplate(_ args: ExecuteTemplateArgs, context: PluginContext) async throws -> ExecuteTemplateReply
-
-    /// `workflow.preOperate`: view or change a workflow before the controller operates on it. A workflow in the
-    /// reply is merged into Argo's (e.g. annotations and labels).
-    func workflowPreOperate(_ args: WorkflowPreOperateArgs, context: PluginContext) async throws
-        -> WorkflowPreOperateReply
-
-    /// `workflow.postOperate`: see the workflow before (`old`) and after (`new`) an operation, e.g. to notify.
-    func workflowPostOperate(_ args: WorkflowPostOperateArgs, context: PluginContext) async throws
-        -> WorkflowPostOperateReply
-
-    /// `node.preExecute`: before a node runs. A node result in the reply is merged into the node: this is how a
-    /// controller plugin short-circuits a step or runs a custom template.
-    func nodePreExecute(_ args: NodePreExecuteArgs, context: PluginContext) async throws -> NodePreExecuteReply
-
-    /// `node.postExecute`: after a node ran, with the node before (`old`) and after (`new`).
-    func nodePostExecute(_ args: NodePostExecuteArgs, context: PluginContext) async throws -> NodePostExecuteReply
-
-    /// `parameters.add`: placeholders to add for parameter substitution.
-    func parametersAdd(_ args: ParameterPreSubstitutionArgs, context: PluginContext) async throws
-        -> ParameterPreSubstitutionReply
-
-    /// `pod.preCreate` (SDK-defined name): add labels, annotations or a sidecar to a pod, or refuse to create it.
-    func podPreCreate(_ args: PodPreCreateArgs, context: PluginContext) async throws -> PodPreCreateReply
-
-    /// `pod.postCreate` (SDK-defined name): observe a pod after it was created.
-    func podPostCreate(_ args: PodPostCreateArgs, context: PluginContext) async throws -> PodPostCreateReply
-
     /// Called once when the server shuts down, after in-flight calls have finished or the grace period has run out.
-    /// Use it to cancel remote work or flush state. The default does nothing.
-    func shutdown() async
+    /// Use it to cancel remote work or flush state; an error it throws is logged. The default does nothing.
+    ///
+    /// The requirement throws so that both `func shutdown() async` and `func shutdown() async throws` implement it:
+    /// neither can become an overload the SDK never calls.
+    func shutdown() async throws
 }

@@ -1,4 +1,7 @@
 /// The RPC methods Argo calls on a plugin, by their wire names (`POST /api/v1/<name>`).
+///
+/// Each has a handler protocol (``TemplateExecutor``, ``NodePreExecuteHook``, ...); a plugin serves the methods
+/// whose protocols it adopts, listed by ``Plugin/servedMethods``.
 public enum PluginMethod: String, Sendable, CaseIterable, Hashable, CustomStringConvertible {
     /// `template.execute`: the executor plugin call, made by Argo's agent for plugin templates.
     case templateExecute = "template.execute"

@@ -17,7 +17,7 @@ import ArgoModels
 ///     }
 /// }
 /// ```
-public protocol TemplatePlugin: Plugin {
+public protocol TemplatePlugin: TemplateExecutor {
     /// The type `plugin.<key>` decodes into. Use an empty struct when the plugin takes no parameters.
     associatedtype Parameters: Decodable & Sendable
 
@@ -30,9 +30,6 @@ public protocol TemplatePlugin: Plugin {
 }
 
 extension TemplatePlugin {
-    /// `template.execute` only.
-    public var methods: Set<PluginMethod> { [.templateExecute] }
-
     /// Answers `{}` for foreign templates, decodes the parameters, then calls ``execute(_:context:)``.
     public func executeTemplate(_ args: ExecuteTemplateArgs, context: PluginContext) async throws
         -> ExecuteTemplateReply

@@ -12,6 +12,8 @@ struct PluginResponder<P: Plugin>: HTTPResponder {
     let callTimeout: Swift.Duration
     let defaultRequeue: Swift.Duration
     let hooksWithoutToken: Bool
+    /// The plugin's handlers, one per protocol it adopts; every other method answers 404.
+    private let handlers: PluginHandlers
     private let served: Set<PluginMethod>
     /// For a ``TemplatePlugin``, its key: templates without `plugin.<key>` are answered `{}` before decoding.
     private let templateKey: String?
@@ -23,7 +25,8 @@ struct PluginResponder<P: Plugin>: HTTPResponder {
         self.callTimeout = configuration.callTimeout
         self.defaultRequeue = configuration.defaultRequeue
         self.hooksWithoutToken = configuration.controllerHooksWithoutToken
-        self.served = plugin.methods
+        self.handlers = PluginHandlers(plugin)
+        self.served = handlers.methods
         self.templateKey = (plugin as? any TemplatePlugin).map { type(of: $0).key }
     }
 
@@ -49,21 +52,22 @@ struct PluginResponder<P: Plugin>: HTTPResponder {
         case nil:
             return ReplyStatus.notFound(request.head.path)
         case .templateExecute:
-            return await executeTemplate(body)
+            guard let handler = handlers.executeTemplate else { return ReplyStatus.notFound(request.head.path) }
+            return await executeTemplate(body, handler)
         case .workflowPreOperate:
-            return await hook(.workflowPreOperate, body, { ($0.workflow, nil) }, plugin.workflowPreOperate)
+            return await hook(.workflowPreOperate, body, { ($0.workflow, nil) }, handlers.workflowPreOperate)
         case .workflowPostOperate:
-            return await hook(.workflowPostOperate, body, { ($0.new ?? $0.old, nil) }, plugin.workflowPostOperate)
+            return await hook(.workflowPostOperate, body, { ($0.new ?? $0.old, nil) }, handlers.workflowPostOperate)
         case .nodePreExecute:
-            return await hook(.nodePreExecute, body, { ($0.workflow, $0.template) }, plugin.nodePreExecute)
+            return await hook(.nodePreExecute, body, { ($0.workflow, $0.template) }, handlers.nodePreExecute)
         case .nodePostExecute:
-            return await hook(.nodePostExecute, body, { ($0.workflow, $0.template) }, plugin.nodePostExecute)
+            return await hook(.nodePostExecute, body, { ($0.workflow, $0.template) }, handlers.nodePostExecute)
         case .parametersAdd:
-            return await hook(.parametersAdd, body, { ($0.workflow, $0.template) }, plugin.parametersAdd)
+            return await hook(.parametersAdd, body, { ($0.workflow, $0.template) }, handlers.parametersAdd)
         case .podPreCreate:
-            return await hook(.podPreCreate, body, { ($0.workflow, $0.template) }, plugin.podPreCreate)
+            return await hook(.podPreCreate, body, { ($0.workflow, $0.template) }, handlers.podPreCreate)
         case .podPostCreate:
-            return await hook(.podPostCreate, body, { ($0.workflow, $0.template) }, plugin.podPostCreate)
+            return await hook(.podPostCreate, body, { ($0.workflow, $0.template) }, handlers.podPostCreate)
         }
     }
 
@@ -71,7 +75,9 @@ struct PluginResponder<P: Plugin>: HTTPResponder {
     func deadlineExceeded() -> HTTPResponse { ReplyStatus.deadlineExceeded() }
     func shuttingDown() -> HTTPResponse { ReplyStatus.shuttingDown() }
 
-    private func executeTemplate(_ body: [UInt8]) async -> HTTPResponse {
+    private func executeTemplate(
+        _ body: [UInt8], _ handler: PluginHandlers.Handler<ExecuteTemplateArgs, ExecuteTemplateReply>
+    ) async -> HTTPResponse {
         let args: ExecuteTemplateArgs
         do {
             let document = try WireJSON.parse(body)
@@ -90,7 +96,7 @@ struct PluginResponder<P: Plugin>: HTTPResponder {
         return await CallMetadata.$current.withValue(context.identity) {
             context.logger.debug("call")
             do {
-                let reply = try await plugin.executeTemplate(args, context: context)
+                let reply = try await handler(args, context)
                 return encode(normalized(reply, logger: context.logger))
             } catch {
                 return failureReply(error, context: context) { encode(ExecuteTemplateReply.failed($0)) }
@@ -105,11 +111,13 @@ struct PluginResponder<P: Plugin>: HTTPResponder {
             && !document.contains(["template", "plugin", key])
     }
 
-    /// A controller hook: decode, call, encode. Errors: 404 unimplemented, 503 transient, 500 fatal.
+    /// A controller hook: decode, call, encode. 404 when the plugin has no handler for it (``respondEarly(to:)``
+    /// has already answered so), 503 transient, 500 fatal.
     private func hook<Args: Decodable, Reply: Encodable>(
         _ method: PluginMethod, _ body: [UInt8], _ subject: (Args) -> (Workflow?, Template?),
-        _ handler: (Args, PluginContext) async throws -> Reply
+        _ handler: PluginHandlers.Handler<Args, Reply>?
     ) async -> HTTPResponse {
+        guard let handler else { return ReplyStatus.notFound(method.path) }
         let args: Args
         do {
             args = try WireJSON.decode(Args.self, from: body)
@@ -130,14 +138,12 @@ struct PluginResponder<P: Plugin>: HTTPResponder {
         }
     }
 
-    /// The reply for a handler's thrown error: 404 unimplemented, 503 transient, otherwise `failed(message)`
-    /// (a `Failed` node for `template.execute`, 500 for controller hooks).
+    /// The reply for a handler's thrown error: 503 transient, otherwise `failed(message)` (a `Failed` node for
+    /// `template.execute`, 500 for controller hooks).
     private func failureReply(
         _ error: any Error, context: PluginContext, failed: (String) -> HTTPResponse
     ) -> HTTPResponse {
         switch HandlerFailure(error) {
-        case .notImplemented:
-            return ReplyStatus.notFound(context.method.path)
         case .transient(let message):
             context.logger.info("transient failure, answering 503", metadata: ["error": "\(message)"])
             return ReplyStatus.transient(message)

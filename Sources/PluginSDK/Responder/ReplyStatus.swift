@@ -67,8 +67,6 @@ enum ReplyStatus {
 
 /// What a handler's thrown error means for the reply.
 enum HandlerFailure: Equatable {
-    /// The plugin does not implement the method: 404.
-    case notImplemented
     /// Retry later: 503.
     case transient(String)
     /// The call failed for good: a `Failed` node (executor) or a fatal status (controller hooks).
@@ -76,7 +74,6 @@ enum HandlerFailure: Equatable {
 
     init(_ error: any Error) {
         switch error {
-        case is MethodNotImplemented: self = .notImplemented
         case let transient as TransientError: self = .transient(transient.message)
         case is CancellationError: self = .transient("the call was cancelled")
         default:

@@ -69,7 +69,7 @@ public enum PluginRuntime {
             let host = effective.host
             let tokenFile = effective.tokenFile
             let key = (made as? any TemplatePlugin).map { type(of: $0).key } ?? "hello"
-            let methods = made.methods
+            let methods = made.servedMethods
             server = try PluginServer(plugin: made, configuration: effective, logger: logger) { port in
                 guard development else { return }
                 let method = methods.contains(.templateExecute) ? .templateExecute : methods.sorted { $0.rawValue < $1.rawValue }.first

@@ -25,6 +25,9 @@ public final class PluginServer<P: Plugin>: Service, Sendable {
 
     /// Creates a server, reading the token file now so a missing or unreadable token fails before listening.
     ///
+    /// Throws ``ConfigurationError`` when the plugin adopts no handler protocol (it would answer 404 to every call),
+    /// naming the protocols to adopt.
+    ///
     /// - Parameters:
     ///   - plugin: the plugin to serve.
     ///   - configuration: address, token file, limits and timeouts.
@@ -34,6 +37,7 @@ public final class PluginServer<P: Plugin>: Service, Sendable {
         plugin: P, configuration: PluginConfiguration, logger: Logger = Logger(label: "argo-plugin"),
         onListening: (@Sendable (Int) -> Void)? = nil
     ) throws {
+        try PluginHandlers.requireServedMethod(plugin)
         let token = try Self.loadToken(plugin: plugin, configuration: configuration, logger: logger)
         self.plugin = plugin
         self.configuration = configuration
@@ -70,7 +74,7 @@ public final class PluginServer<P: Plugin>: Service, Sendable {
         do {
             return try TokenFile.load(from: configuration.tokenFile)
         } catch {
-            if plugin.methods.contains(.templateExecute) { throw error }
+            if plugin.servedMethods.contains(.templateExecute) { throw error }
             logger.notice("no token file; every caller that sends a token is refused", metadata: ["error": "\(error.reason)"])
             return nil
         }
@@ -81,7 +85,7 @@ public final class PluginServer<P: Plugin>: Service, Sendable {
     public func start() throws -> Int {
         try started.startOnce {
             let port = try transport.start()
-            let methods = plugin.methods.map(\.rawValue).sorted().joined(separator: ", ")
+            let methods = plugin.servedMethods.map(\.rawValue).sorted().joined(separator: ", ")
             logger.info(
                 "plugin listening",
                 metadata: [
@@ -109,12 +113,17 @@ public final class PluginServer<P: Plugin>: Service, Sendable {
     }
 
     /// Drains and stops: refuses new calls, waits up to the grace period for in-flight ones, then runs the
-    /// plugin's shutdown hook. Returns `false` if calls were still running when the grace period ran out.
+    /// plugin's shutdown hook (an error it throws is logged). Returns `false` if calls were still running when
+    /// the grace period ran out.
     @discardableResult
     public func stop() async -> Bool {
         logger.info("shutting down", metadata: ["grace": "\(configuration.shutdownGracePeriod)"])
         let drained = await transport.drain(grace: configuration.shutdownGracePeriod)
-        await plugin.shutdown()
+        do {
+            try await plugin.shutdown()
+        } catch {
+            logger.warning("the plugin's shutdown failed", metadata: ["error": "\(error)"])
+        }
         logger.info("stopped", metadata: ["drained": "\(drained)"])
         return drained
     }

@@ -9,7 +9,7 @@ import Logging
 ///
 /// ```swift
 /// @_spi(Testing) import PluginSDK
-/// let transport = InProcessTransport(plugin: Hello(), token: "t")
+/// let transport = try InProcessTransport(plugin: Hello(), token: "t")
 /// let reply = await transport.call(path: "/api/v1/template.execute", authorization: "Bearer t", body: bytes)
 /// ```
 @_spi(Testing)
@@ -31,11 +31,13 @@ public struct InProcessTransport: Sendable {
 
     /// Wraps `plugin` in the SDK's responder. `token` is Argo's token (`nil`: every caller is refused, as a
     /// server with no token file would); `configuration` supplies the call timeout, default requeue and
-    /// `controllerHooksWithoutToken`.
+    /// `controllerHooksWithoutToken`. Throws ``ConfigurationError``, as ``PluginServer`` does, when the plugin
+    /// adopts no handler protocol.
     public init<P: Plugin>(
         plugin: P, token: String?, configuration: PluginConfiguration = PluginConfiguration(),
         logger: Logger = Logger(label: "argo-plugin-test")
-    ) {
+    ) throws {
+        try PluginHandlers.requireServedMethod(plugin)
         let responder = PluginResponder(
             plugin: plugin, token: token.flatMap { BearerToken(fileContent: $0) }, configuration: configuration,
             logger: logger)

@@ -43,6 +43,9 @@ public struct PluginTestClient: Sendable {
     /// A client for `plugin`, with a fresh random token. A live client has started its server: call ``close()``
     /// (or use ``with(_:transport:configuration:token:_:)``, which does).
     ///
+    /// Throws what starting the plugin would throw on either transport, e.g. `ConfigurationError` for a plugin
+    /// that adopts no handler protocol.
+    ///
     /// `configuration` is used as given except that a live server always listens on 127.0.0.1, port 0, with a
     /// temporary token file.
     public static func make<P: Plugin>(
@@ -51,7 +54,8 @@ public struct PluginTestClient: Sendable {
     ) throws -> PluginTestClient {
         switch transport {
         case .inProcess:
-            let inProcess = InProcessTransport(plugin: plugin, token: token, configuration: configuration, logger: logger)
+            let inProcess = try InProcessTransport(
+                plugin: plugin, token: token, configuration: configuration, logger: logger)
             return PluginTestClient(
                 transport: .inProcess, token: token, port: nil,
                 send: { request in
@@ -59,7 +63,14 @@ public struct PluginTestClient: Sendable {
                         method: request.verb, path: request.path, authorization: request.authorization,
                         body: request.body)
                     return PluginCallResult(status: reply.status, body: reply.body)
-                }, shutdown: { await plugin.shutdown() })
+                },
+                shutdown: {
+                    do {
+                        try await plugin.shutdown()
+                    } catch {
+                        logger.warning("the plugin's shutdown failed", metadata: ["error": "\(error)"])
+                    }
+                })
         case .live:
             let tokenFile = FileManager.default.temporaryDirectory
                 .appendingPathComponent("argo-plugin-test-\(UUID().uuidString).token").path

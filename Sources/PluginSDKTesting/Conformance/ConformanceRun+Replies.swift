@@ -87,14 +87,14 @@ extension ConformanceRun {
     static func notes<P: Plugin>(for plugin: P, samples: [ExecuteTemplateArgs], into report: inout ConformanceReport)
         async
     {
-        guard plugin.methods.contains(.templateExecute) else { return }
+        guard let executor = plugin as? any TemplateExecutor else { return }
         for sample in samples {
             let context = PluginContext(
                 method: .templateExecute, workflowName: sample.workflow.metadata.name ?? "",
                 namespace: sample.workflow.metadata.namespace, workflowUID: sample.workflow.metadata.uid,
                 templateName: sample.template.name ?? "", logger: PluginTestClient.quietLogger(),
                 workflow: sample.workflow, template: sample.template)
-            guard let reply = try? await plugin.executeTemplate(sample, context: context),
+            guard let reply = try? await executor.executeTemplate(sample, context: context),
                 let phase = reply.node?.phase
             else { continue }
             let template = sample.template.name ?? "?"

@@ -11,7 +11,7 @@ import PluginSDK
 /// On each transport (in-process and live by default) it checks that:
 /// - the token is required and exact: no header, a wrong token, the token in another case, a lower-case
 ///   `bearer` scheme and a trailing space are all refused with 403, on served and unknown paths alike;
-/// - every method the plugin does not serve, and unknown paths, answer 404 (Argo then stops calling them);
+/// - every method outside the plugin's `servedMethods`, and unknown paths, answer 404 (Argo then stops calling them);
 /// - a verb other than POST is refused with a 4xx;
 /// - a template for another plugin gets `{}` (no node, no requeue), so the plugin never claims foreign work;
 /// - each sample gets 200 and a reply that decodes as `ExecuteTemplateReply`, with a node, a known phase, a
@@ -50,7 +50,7 @@ public enum PluginConformance {
         for transport in transports {
             let client = try PluginTestClient.make(plugin, transport: transport, configuration: configuration)
             let run = ConformanceRun(
-                client: client, methods: plugin.methods, samples: samples,
+                client: client, methods: plugin.servedMethods, samples: samples,
                 hooksWithoutToken: configuration.controllerHooksWithoutToken)
             await run.all(into: &report)
             await client.close()

@@ -61,4 +61,35 @@ struct ShutdownTests {
         let status = try await process.waitForExit(timeout: .seconds(10))
         #expect(status == 0)
     }
+
+    @Test("a shutdown declared async throws is the one the server calls, and its error is logged")
+    func throwingShutdown() async throws {
+        let capture = LogCapture()
+        let plugin = FlushingPlugin()
+        let server = try TestServer.start(plugin, logger: capture.logger())
+        #expect(await server.server.stop())
+        #expect(plugin.flushed.withLock { $0 })
+        #expect(capture.text.contains("the plugin's shutdown failed"))
+        #expect(capture.text.contains("flush failed"))
+    }
+}
+
+/// Declares `shutdown() async throws`: with a non-throwing requirement that would be an overload nobody calls.
+struct FlushingPlugin: TemplatePlugin {
+    static let key = "flushing"
+    struct Parameters: Decodable, Sendable {}
+    struct FlushFailed: Error, CustomStringConvertible {
+        var description: String { "flush failed" }
+    }
+
+    let flushed = Locked(false)
+
+    func execute(_ parameters: Parameters, context: PluginContext) async throws -> ExecuteTemplateReply {
+        .succeeded()
+    }
+
+    func shutdown() async throws {
+        flushed.withLock { $0 = true }
+        throw FlushFailed()
+    }
 }

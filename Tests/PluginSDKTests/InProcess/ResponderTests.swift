@@ -158,16 +158,4 @@ struct ResponderTests {
         #expect(r.respondEarly(to: head("DELETE", "/api/v1/template.execute", good))?.status == 405)
         #expect(r.respondEarly(to: head("POST", "/api/v1/template.execute", good)) == nil)
     }
-
-    @Test("methods the plugin does not serve answer 404, even when listed but not implemented")
-    func unimplemented() async {
-        let good = "Bearer \(Self.token)"
-        let none = responder(NothingPlugin())
-        #expect(
-            none.respondEarly(
-                to: HTTPRequestHead(method: "POST", path: "/api/v1/template.execute", authorization: good, contentLength: 0)
-            )?.status == 404)
-        let forgetful = await responder(ForgetfulPlugin()).respond(to: request(Bodies.hello))
-        #expect(forgetful.status == 404)
-    }
 }

@@ -74,9 +74,8 @@ struct AuthEverywhereTests {
 }
 
 /// Serves `template.execute` (as the probe plugin) and `parameters.add`, to test auth across both kinds of method.
-struct HookAndTemplatePlugin: Plugin {
+struct HookAndTemplatePlugin: TemplateExecutor, ParametersAddHook {
     let probe = ProbePlugin()
-    var methods: Set<PluginMethod> { [.templateExecute, .parametersAdd] }
 
     func executeTemplate(_ args: ExecuteTemplateArgs, context: PluginContext) async throws -> ExecuteTemplateReply {
         try await probe.executeTemplate(args, context: context)

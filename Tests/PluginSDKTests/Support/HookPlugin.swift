@@ -1,14 +1,12 @@
 import PluginSDK
 
 /// Implements every controller and pod hook, echoing what it received so tests can check the typed round trip.
-struct HookPlugin: Plugin {
+struct HookPlugin:
+    WorkflowPreOperateHook, WorkflowPostOperateHook, NodePreExecuteHook, NodePostExecuteHook, ParametersAddHook,
+    PodPreCreateHook, PodPostCreateHook
+{
     struct Refused: Error, CustomStringConvertible {
         var description: String { "policy says no" }
-    }
-
-    var methods: Set<PluginMethod> {
-        [.workflowPreOperate, .workflowPostOperate, .nodePreExecute, .nodePostExecute, .parametersAdd, .podPreCreate,
-         .podPostCreate]
     }
 
     func workflowPreOperate(_ args: WorkflowPreOperateArgs, context: PluginContext) async throws

@@ -55,15 +55,8 @@ struct ProbePlugin: TemplatePlugin {
     }
 }
 
-/// Serves no method at all.
-struct NothingPlugin: Plugin {
-    var methods: Set<PluginMethod> { [] }
-}
-
-/// Lists `template.execute` but keeps the default (unimplemented) handler.
-struct ForgetfulPlugin: Plugin {
-    var methods: Set<PluginMethod> { [.templateExecute] }
-}
+/// Adopts no handler protocol, so it serves no method: servers refuse to start it.
+struct NothingPlugin: Plugin {}
 
 /// Sample bodies shaped like Argo's agent sends them.
 enum Bodies {

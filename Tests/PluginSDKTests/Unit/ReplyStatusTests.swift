@@ -9,10 +9,9 @@ struct ReplyStatusTests {
     }
 
     @Test(
-        "thrown errors map to 404, 503 or a Failed node",
+        "thrown errors map to 503 or a Failed node",
         arguments: [
-            (MethodNotImplemented(method: .templateExecute) as any Error, HandlerFailure.notImplemented),
-            (TransientError("rate limited"), .transient("rate limited")),
+            (TransientError("rate limited") as any Error, HandlerFailure.transient("rate limited")),
             (CancellationError(), .transient("the call was cancelled")),
             (Plain(), .failed("disk full")),
         ] as [(any Error, HandlerFailure)])

@@ -6,10 +6,10 @@ import PluginSDK
 /// - `workflow.preOperate` annotates every workflow with `hello: good morning`.
 /// - `node.preExecute` completes plugin templates that carry `hello` without running a pod:
 ///   `Succeeded`, `Hello workflow!`; other nodes run as usual.
-public struct HelloController: Plugin {
+///
+/// The three protocols it adopts are the three methods it serves; every other method answers 404.
+public struct HelloController: ParametersAddHook, WorkflowPreOperateHook, NodePreExecuteHook {
     public init() {}
-
-    public var methods: Set<PluginMethod> { [.parametersAdd, .workflowPreOperate, .nodePreExecute] }
 
     public func parametersAdd(_ args: ParameterPreSubstitutionArgs, context: PluginContext) async throws
         -> ParameterPreSubstitutionReply

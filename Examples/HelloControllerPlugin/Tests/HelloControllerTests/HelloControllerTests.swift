@@ -12,7 +12,7 @@ struct HelloControllerTests {
 
     @Test("serves parameters.add, workflow.preOperate and node.preExecute only")
     func methods() {
-        #expect(HelloController().methods == [.parametersAdd, .workflowPreOperate, .nodePreExecute])
+        #expect(HelloController().servedMethods == [.parametersAdd, .workflowPreOperate, .nodePreExecute])
     }
 
     @Test("parameters.add returns hello: good morning")

@@ -51,6 +51,9 @@ extension PluginScaffold {
         ///
         /// It answers `Succeeded` with the greeting addressed to the input parameter `name` (default `world`) and
         /// the output parameter `greeting`. Templates of other plugins get `{}` without reaching this code.
+        ///
+        /// The protocols this type adopts are the methods it serves: add a controller hook by adopting its protocol
+        /// too (e.g. `NodePreExecuteHook`); a handler with a wrong signature is then a compile error.
         public struct \(typeName): TemplatePlugin {
             public static let key = "\(name)"
 
