@@ -9,8 +9,8 @@ struct SimulateCommand: AsyncParsableCommand {
         abstract: "Run a workflow against local plugins, as Argo's controller schedules it and its agent calls them.",
         discussion: """
             Reads a Workflow, WorkflowTemplate, ClusterWorkflowTemplate or CronWorkflow and rejects, before any \
-            call, references Argo's validation rejects at submit (an output parameter a template does not \
-            declare). Then it walks the workflow as Argo's controller does: the steps of a group and the DAG tasks \
+            call, what Argo's validation rejects at submit (a reference to an output parameter a template does \
+            not declare, an input no argument supplies, ...). Then it walks the workflow as Argo's controller does: the steps of a group and the DAG tasks \
             whose dependencies are met run at once; `when` is evaluated with govaluate's rules; withItems, \
             withParam and withSequence expand with {{item}} and {{item.key}}; DAG `depends` (.Succeeded, .Failed, \
             .Errored, .Skipped, .Omitted, .Daemoned, .AnySucceeded, .AllFailed with &&, ||, !), failFast, \
@@ -47,7 +47,7 @@ struct SimulateCommand: AsyncParsableCommand {
     var parameters: [String] = []
 
     @Option(name: .customLong("templates"), parsing: .upToNextOption,
-        help: "Files with the WorkflowTemplates and ClusterWorkflowTemplates that templateRef and workflowTemplateRef name.")
+        help: "Files with the WorkflowTemplates and ClusterWorkflowTemplates that templateRef and workflowTemplateRef name (give the workflow file before this option).")
     var templateFiles: [String] = []
 
     @Flag(help: "Divide every wait by 100: backoff, requeues, retryStrategy backoff, and the 10 s report tick (100 ms). Call timeouts stay.")

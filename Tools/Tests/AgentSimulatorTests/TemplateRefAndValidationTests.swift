@@ -51,6 +51,32 @@ struct TemplateRefAndValidationTests {
         #expect(report.nodes.map(\.name).contains("wf[0].notify[0].post"))
     }
 
+    @Test("spec.workflowTemplateRef runs the WorkflowTemplate's spec, the workflow's arguments overriding its own")
+    func workflowTemplateRef() async throws {
+        let library = """
+            apiVersion: argoproj.io/v1alpha1
+            kind: WorkflowTemplate
+            metadata: {name: greeting}
+            spec:
+              entrypoint: greet
+              arguments: {parameters: [{name: who, value: nobody}, {name: how, value: hello}]}
+              templates:
+                - name: greet
+                  plugin: {p: {text: "{{workflow.parameters.how}} {{workflow.parameters.who}}"}}
+            """
+        let yaml = Workflows.workflow("""
+            workflowTemplateRef: {name: greeting}
+            arguments: {parameters: [{name: who, value: Ada}]}
+            """)
+        let plugin = try ScriptedPlugin([.succeeded])
+        let report = try await Workflows.simulate(yaml, [plugin], templates: try TemplateLibrary(yaml: [library]))
+        #expect(report.exitCode == 0, "\(report.table)")
+        #expect(plugin.received.first?.template["plugin"]?["p"]?["text"] == "hello Ada")
+        let missing = try await Workflows.simulate(yaml, [plugin])
+        #expect(missing.exitCode == 2)
+        #expect(missing.table.contains("spec.workflowTemplateRef names WorkflowTemplate 'greeting', which was not given"))
+    }
+
     @Test("a templateRef to a template not given with --templates is named and makes the run partial")
     func templateRefNotGiven() async throws {
         let plugin = try ScriptedPlugin([.succeeded])
