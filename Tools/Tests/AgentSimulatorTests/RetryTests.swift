@@ -61,9 +61,10 @@ struct RetryTests {
         #expect(ContinuousClock.now - started >= .milliseconds(300))
         #expect(plugin.received.count == 3)
         #expect(report.nodes.first?.message == "No more retries left")
+        // 300 ms to wait after each attempt, 500 ms in all: the second attempt's backoff would end too late.
         let capped = try ScriptedPlugin([.failed("no")])
         let short = try await Workflows.simulate(
-            Self.workflow("{limit: 5, backoff: {duration: 10s, maxDuration: 15s}}"), [capped], timing: timing)
+            Self.workflow("{limit: 5, backoff: {duration: 30s, maxDuration: 50s}}"), [capped], timing: timing)
         #expect(capped.received.count == 2)
         #expect(short.nodes.first?.message == "Backoff would exceed max duration limit")
     }

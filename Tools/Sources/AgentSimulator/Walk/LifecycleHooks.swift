@@ -75,8 +75,12 @@ actor LifecycleHooks {
     func exit(after outcome: NodeOutcome) async {
         guard let exitHook, outcome.completed else { return }
         var spec = exitHook
-        if spec["arguments"] == nil, let arguments = walker.document.spec["arguments"], var object = spec.objectValue {
-            object["arguments"] = arguments
+        if spec["arguments"] == nil, var object = spec.objectValue {
+            // The workflow's arguments, with their `-p` overrides, as `GetExitHook(spec.arguments)` passes them.
+            let names = (walker.document.spec["arguments"]?["parameters"]?.arrayValue ?? []).compactMap { $0["name"]?.stringValue }
+            object["arguments"] = ["parameters": .array(names.compactMap { name in
+                walker.global["workflow.parameters.\(name)"].map { ["name": .string(name), "value": .string($0)] }
+            })]
             spec = .object(object)
         }
         var values = scope.values
