@@ -59,6 +59,27 @@ struct ControlFlowTests {
         #expect(report.nodes.map(\.name).contains("wf[1].each(1:host:b,port:2)"))
     }
 
+    @Test("a withParam that is not a JSON list fails its group with Argo's message, and no step of the group starts")
+    func badWithParam() async throws {
+        let yaml = Workflows.workflow("""
+            entrypoint: main
+            arguments: {parameters: [{name: list, value: "oops"}]}
+            templates:
+              - name: main
+                steps:
+                  - - {name: fine, template: p}
+                    - {name: each, template: p, withParam: "{{workflow.parameters.list}}"}
+              - name: p
+                plugin: {p: {}}
+            """)
+        let plugin = try ScriptedPlugin([.succeeded])
+        let report = try await Workflows.simulate(yaml, [plugin])
+        #expect(report.verdict == .failed(
+            phase: "Failed",
+            message: "withParam value could not be parsed as a JSON list: oops: invalid character 'o' looking for beginning of value"))
+        #expect(plugin.received.isEmpty)
+    }
+
     @Test("withItems of objects gives {{item.key}}; withSequence counts with its format")
     func withItemsAndSequence() async throws {
         let yaml = Workflows.workflow("""

@@ -40,9 +40,17 @@ enum LoopExpansion {
         if let list = parsed?.arrayValue { return list }
         if parsed?.isNull == true { return [] }
         let reason = parsed == nil
-            ? "invalid character '\(trimmed.first.map(String.init) ?? "")' looking for beginning of value"
+            ? goSyntaxError(trimmed)
             : "json: cannot unmarshal \(parsed?.objectValue != nil ? "object" : "value") into Go value of type []v1alpha1.Item"
         throw ExpressionError(message: "withParam value could not be parsed as a JSON list: \(trimmed): \(reason)")
+    }
+
+    /// Go's `encoding/json` message for text that is not JSON, for the cases it words plainly; otherwise a
+    /// generic one (the simulator does not reproduce every Go syntax error).
+    static func goSyntaxError(_ text: String) -> String {
+        guard let first = text.first else { return "unexpected end of JSON input" }
+        if !"{[\"-0123456789tfn".contains(first) { return "invalid character '\(first)' looking for beginning of value" }
+        return "not valid JSON"
     }
 
     static func item(_ element: JSONValue, index: Int, name: String) -> Item {

@@ -29,10 +29,8 @@ extension Scope {
 
     /// What Argo's `processAggregateNodeOutputs` adds for a `withItems`/`withParam` step or task: the JSON list of
     /// its succeeded children's output-parameter maps, one JSON list per parameter name, and the JSON list of their
-    /// results (each must be JSON).
-    ///
-    /// - Returns: Argo's error when a child's result is not JSON.
-    mutating func recordAggregate(_ children: [NodeOutcome], as prefix: String) -> String? {
+    /// results. A result that is not JSON is left out here; Argo errors the template instead (not modelled).
+    mutating func recordAggregate(_ children: [NodeOutcome], as prefix: String) {
         var parameterMaps: [JSONValue] = []
         var byName: [String: [String]] = [:]
         var results: [JSONValue] = []
@@ -48,11 +46,7 @@ extension Scope {
                 parameterMaps.append(.object(map))
             }
             if let result = outputs.result {
-                guard let item = try? JSONDecoder().decode(JSONValue.self, from: Data(result.utf8)) else {
-                    return "invalid character '\(result.trimmingCharacters(in: .whitespaces).first.map(String.init) ?? "")' "
-                        + "looking for beginning of value"
-                }
-                results.append(item)
+                if let item = try? JSONDecoder().decode(JSONValue.self, from: Data(result.utf8)) { results.append(item) }
             }
         }
         values["\(prefix).outputs.result"] = compactJSON(.array(results))
@@ -62,6 +56,5 @@ extension Scope {
             let structured = parsed.count == list.count && parsed.allSatisfy { $0.objectValue != nil || $0.arrayValue != nil }
             values["\(prefix).outputs.parameters.\(name)"] = compactJSON(.array(structured ? parsed : list.map(JSONValue.string)))
         }
-        return nil
     }
 }

@@ -102,7 +102,7 @@ extension Walker {
     /// Adds a finished step or task to `scope`, aggregating its expansion when it looped.
     func record(_ outcome: TaskOutcome, as prefix: String, holder: JSONValue?, in scope: inout Scope, site: CallSite) {
         if let children = outcome.expanded {
-            _ = scope.recordAggregate(children, as: prefix)
+            scope.recordAggregate(children, as: prefix)
             scope.values["\(prefix).status"] = outcome.node.phase.rawValue
             if children.contains(where: \.notSimulated) { scope.opaque.insert(prefix + ".") }
             return

@@ -26,15 +26,19 @@ extension Walker {
             default: preparations.append((step, preparation))
             }
         }
+        // Every loop is expanded before any step starts: an expansion error starts none of them.
+        for (_, preparation) in preparations {
+            if case .error(let message, _) = preparation { return .failed(message) }
+        }
         var children: [GroupChild] = []
         var recorded: [String: TaskOutcome] = [:]
         var groupError: String?
-        for (step, preparation) in preparations {
+        for (step, preparation) in preparations where groupError == nil {
             let stepName = step["name"]?.stringValue ?? "step"
             let node = "\(group).\(stepName)"
             switch preparation {
-            case .error(let message, _):
-                groupError = groupError ?? message
+            case .error:
+                break
             case .notEvaluated(let reason):
                 await ledger.note("\(node): not run: \(reason)")
                 let path = await open(node, template: step["template"]?.stringValue ?? "", under: parent, kind: .notSimulated)

@@ -38,6 +38,7 @@ struct Walker: Sendable {
             await ledger.note("\(name): \(reference) was not given with --templates; the node was not run")
             await ledger.update(path) {
                 $0.kind = .notSimulated
+                $0.phase = nil
                 $0.message = "\(reference): not given with --templates"
             }
             return NodeOutcome(name: name, phase: .succeeded, notSimulated: true)
