@@ -9,8 +9,10 @@ struct AgentProtocolTests {
         _ yaml: String, _ plugins: [ScriptedPlugin], token: String = "tok", timing: AgentTiming = Workflows.fastTiming(),
         progress: Progress = Progress()
     ) async throws -> SimulationReport {
+        // The plugins in the given order and no claim probes: these tests count calls per plugin.
         let simulator = Simulator(
-            plugins: plugins.map { PluginEndpoint(address: $0.url, token: token) }, timing: timing, uid: "uid-42")
+            plugins: plugins.map { PluginEndpoint(address: $0.url, token: token) }, timing: timing, uid: "uid-42",
+            pluginOrder: .given, claimCheck: false)
         return await simulator.run(try WorkflowDocument(yaml: yaml, suffix: "abcde"), progress: progress.sink)
     }
 

@@ -33,7 +33,7 @@ struct SimulateCommandTests {
             let wrong = NSTemporaryDirectory() + "wrong-\(UUID().uuidString).token"
             try "nope".write(toFile: wrong, atomically: true, encoding: .utf8)
             defer { try? FileManager.default.removeItem(atPath: wrong) }
-            let outcome = try await Command.argoPlugin(["simulate", helloWorkflow, "--plugin", url, "--token-file", wrong])
+            let outcome = try await Command.argoPlugin(["simulate", helloWorkflow, "--plugin", url, "--token-file", wrong, "--fast"])
             #expect(outcome.status == 1)
             #expect(outcome.output.contains("the plugin at \(url) refused the token: check --token-file"))
             #expect(outcome.output.contains("would fail"))
@@ -54,5 +54,59 @@ struct SimulateCommandTests {
         let usage = try await Command.argoPlugin(["simulate", helloWorkflow, "--token-file", bad])
         #expect(usage.status == 64)
         #expect(usage.errors.contains("Give at least one --plugin URL"))
+    }
+
+    /// Writes `text` to a temporary file for the duration of `body`.
+    func withFile(_ text: String, _ body: (String) async throws -> Void) async throws {
+        let path = NSTemporaryDirectory() + "wf-\(UUID().uuidString).yaml"
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        try await body(path)
+    }
+
+    static let mixed = """
+        apiVersion: argoproj.io/v1alpha1
+        kind: Workflow
+        metadata: {name: mixed}
+        spec:
+          entrypoint: main
+          templates:
+            - name: main
+              steps: [[{name: build, template: build}], [{name: hello, template: hello}]]
+            - name: build
+              container: {image: swift:6.3}
+            - name: hello
+              plugin: {hello: {}}
+        """
+
+    @Test("a run with a step the simulator does not run exits 3 and names it; --seed is printed and replayed")
+    func partial() async throws {
+        try await withHello { url, tokenFile in
+            try await withFile(Self.mixed) { path in
+                let outcome = try await Command.argoPlugin(
+                    ["simulate", path, "--plugin", url, "--token-file", tokenFile, "--fast", "--seed", "42", "--workers", "4"])
+                #expect(outcome.status == 3, "\(outcome.output)\(outcome.errors)")
+                #expect(outcome.output.contains("plugin order (seed 42): \(url)"))
+                #expect(outcome.output.contains("4 agent worker(s)"))
+                #expect(outcome.output.contains("not evaluated: container template build was not run"))
+                #expect(outcome.output.contains("would succeed as far as simulated, but the run is partial"))
+            }
+        }
+    }
+
+    @Test("a reference Argo's validation rejects exits 2 before any call, with Argo's message")
+    func rejected() async throws {
+        let yaml = Self.mixed.replacingOccurrences(
+            of: "{name: hello, template: hello}",
+            with: #"{name: hello, template: hello, arguments: {parameters: [{name: x, value: "{{steps.build.outputs.parameters.x}}"}]}}"#)
+        try await withHello { url, tokenFile in
+            try await withFile(yaml) { path in
+                let outcome = try await Command.argoPlugin(["simulate", path, "--plugin", url, "--token-file", tokenFile, "--fast"])
+                #expect(outcome.status == 2, "\(outcome.output)\(outcome.errors)")
+                #expect(outcome.output.contains(
+                    "cannot run: Argo's validation would reject it at submit: templates.main.steps failed to resolve {{steps.build.outputs.parameters.x}}"))
+                #expect(!outcome.output.contains("→"))
+            }
+        }
     }
 }

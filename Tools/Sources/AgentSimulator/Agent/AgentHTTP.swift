@@ -15,10 +15,13 @@ enum AgentHTTP {
     }
 
     /// Like Go's `http.Client`: a refused connection fails the request at once instead of being retried by the
-    /// pool until the deadline, so the agent's own backoff decides, as in Argo. Lives for the whole process.
+    /// pool until the deadline, so the agent's own backoff decides, as in Argo; and no per-host connection limit
+    /// (Go's default transport has none; AHC's default is 8), so the agent's workers alone bound concurrency.
+    /// Lives for the whole process.
     static let client: HTTPClient = {
         var configuration = HTTPClient.Configuration()
         configuration.connectionPool.retryConnectionEstablishment = false
+        configuration.connectionPool.concurrentHTTP1ConnectionsPerHostSoftLimit = 1024
         configuration.redirectConfiguration = .disallow
         return HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup, configuration: configuration)
     }()

@@ -1,4 +1,5 @@
-/// The waits of Argo's agent: per-call timeout, retry backoff and the speed-up of `--fast`.
+/// The waits and limits of Argo's agent: per-call timeout, retry backoff, workers, report tick, and the speed-up
+/// of `--fast`.
 ///
 /// Argo's agent (`workflow/executor/plugins/rpc/plugin.go`) gives every plugin call a 30 s HTTP client timeout
 /// and retries transient failures with `wait.Backoff{Duration: 1s, Factor: 2, Jitter: 0.2, Steps: 5}`: at most
@@ -14,11 +15,16 @@ public struct AgentTiming: Sendable {
     public var jitter: Double = 0.2
     /// Attempts per call, the first included (Argo: 5).
     public var attempts: Int = 5
-    /// Multiplies every backoff and requeue wait; `--fast` sets 0.01 (1 s becomes 10 ms). The call timeout is
-    /// never scaled: a slow plugin stays slow.
+    /// Multiplies every wait (RPC backoff, requeues, the report tick, `retryStrategy` backoff); `--fast` sets 0.01
+    /// (1 s becomes 10 ms, the 10 s tick 100 ms). The call timeout is never scaled: a slow plugin stays slow.
     public var waitScale: Double = 1
     /// How often one node may be requeued before the simulator gives up on it.
     public var maxRequeues: Int = 100
+    /// The agent's task workers: plugin rounds that may run at once (Argo: `ARGO_AGENT_TASK_WORKERS`, 16).
+    public var workers: Int = 16
+    /// How often the agent reports results to the controller (Argo: `ARGO_AGENT_PATCH_RATE`, 10 s); scaled by
+    /// ``waitScale`` like the other waits.
+    public var patchRate: Swift.Duration = .seconds(10)
 
     /// Argo's values.
     public init() {}
@@ -31,7 +37,7 @@ public struct AgentTiming: Sendable {
         return .milliseconds(Int64(seconds * waitScale * 1000))
     }
 
-    /// A requeue wait as the simulator sleeps it.
+    /// A wait (requeue, tick, retry backoff) as the simulator sleeps it.
     func scaled(_ duration: Swift.Duration) -> Swift.Duration {
         .milliseconds(Int64(Self.seconds(duration) * waitScale * 1000))
     }

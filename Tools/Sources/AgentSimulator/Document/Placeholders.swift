@@ -2,10 +2,11 @@ import Foundation
 import ArgoModels
 
 /// Argo's `{{...}}` placeholders with the values known at one point of a workflow: `inputs.parameters.x`,
-/// `workflow.parameters.x`, `workflow.name`, `item`, `steps.a.outputs.parameters.p`, ...
+/// `workflow.parameters.x`, `workflow.name`, `item`, `steps.a.outputs.parameters.p`, ..., and expression tags
+/// `{{=expr}}` evaluated with expr-lang over the same values.
 ///
-/// Unknown placeholders are left as written and collected in ``unresolved``, so the simulator can say what it
-/// could not fill in instead of guessing.
+/// Unknown placeholders (and expression tags that cannot be evaluated) are left as written and collected in
+/// `unresolved`, so the simulator can say what it could not fill in instead of guessing.
 struct Placeholders: Sendable {
     var values: [String: String]
 
@@ -23,6 +24,10 @@ struct Placeholders: Sendable {
             let name = rest[open.upperBound..<close.lowerBound].trimmingCharacters(in: " ")
             if let value = values[name] {
                 out += value
+            } else if name.hasPrefix("="), let value = try? ExprCondition.value(
+                String(name.dropFirst()), environment: ExprCondition.environment(values)), value != .null
+            {
+                out += value.placeholderText
             } else {
                 out += rest[open.lowerBound..<close.upperBound]
                 unresolved.insert(name)

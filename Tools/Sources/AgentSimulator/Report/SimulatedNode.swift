@@ -6,8 +6,12 @@ public struct SimulatedNode: Sendable, Equatable {
     public enum Kind: String, Sendable {
         /// A plugin template, executed through the plugins.
         case plugin
-        /// A `steps` or `dag` template, whose phase follows its children.
+        /// A `steps` or `dag` template, or a DAG task's loop (Argo's TaskGroup), whose phase follows its children.
         case group
+        /// A template under `retryStrategy`: the attempts `name(0)`, `name(1)`, ... are its children.
+        case retry
+        /// A node that never ran: `when` false, omitted by `depends`, an empty loop, or an error before running.
+        case skipped
         /// A container, script, resource or other template the simulator does not run; assumed to succeed.
         case notSimulated
     }

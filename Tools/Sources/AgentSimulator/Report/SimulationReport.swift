@@ -1,58 +1,64 @@
 import Foundation
 
-/// The outcome of a simulation: every node, and whether Argo would mark the workflow `Succeeded`.
+/// The outcome of a simulation: every node, Argo's verdict on the workflow, and what was not evaluated.
 public struct SimulationReport: Sendable {
+    /// How the workflow would end in Argo.
+    public enum Verdict: Sendable, Equatable {
+        /// `Succeeded`.
+        case succeeded
+        /// `Failed` or `Error` (the phase), with the workflow's message.
+        case failed(phase: String, message: String?)
+        /// It would never finish: a node Argo would wait for for ever.
+        case hangs(String)
+        /// Argo would reject it at submit (validation), or it cannot be simulated at all.
+        case rejected(String)
+    }
+
     /// The workflow's name as simulated.
     public var workflowName: String
-    /// The nodes, in the order they ran.
+    public var verdict: Verdict
+    /// The nodes, parents before children.
     public var nodes: [SimulatedNode]
     /// Placeholders the simulator could not fill in (e.g. `{{pod.name}}`), sent as written.
     public var unresolved: [String]
-    /// Remarks about constructs the simulator does not evaluate (`when`, `withParam`, `templateRef`, ...).
-    public var remarks: [String]
+    /// What the simulator did not evaluate (templates it does not run, fields it does not model, ...).
+    public var notEvaluated: [String]
+    /// Problems Argo would not report but a plugin author should know (two plugins claiming one template).
+    public var warnings: [String] = []
+    /// The most plugin rounds that ran at once.
+    public var peakConcurrency: Int = 0
 
-    /// Whether every node succeeded (or was skipped, or is a non-plugin node assumed to succeed).
-    public var succeeded: Bool { nodes.allSatisfy(\.succeeded) }
+    /// Whether Argo would mark the workflow `Succeeded`.
+    public var succeeded: Bool { verdict == .succeeded }
+    /// Whether something was not evaluated, so a success is only as good as the assumptions named.
+    public var partial: Bool { !notEvaluated.isEmpty || !unresolved.isEmpty }
 
-    /// The final table: node, template, phase, message and outputs, with hints and remarks below.
-    public var table: String {
-        let header = ["NODE", "TEMPLATE", "PHASE", "MESSAGE", "OUTPUTS"]
-        let rows = nodes.map { node -> [String] in
-            let phase: String
-            switch node.kind {
-            case .notSimulated: phase = "(not run)"
-            default: phase = node.stuck ? "\(node.phase?.rawValue ?? "?") (stuck)" : node.phase?.rawValue ?? "(none)"
-            }
-            let message = node.message.map { $0.count > 60 ? String($0.prefix(57)) + "..." : $0 } ?? ""
-            return [node.name, node.template, phase, message.replacingOccurrences(of: "\n", with: " "), node.outputSummary]
+    /// The exit status of `argo-plugin simulate`: 0 would succeed (everything evaluated), 1 would fail or hang,
+    /// 2 rejected or unusable, 3 would succeed as far as evaluated but something was not (partial).
+    public var exitCode: Int32 {
+        switch verdict {
+        case .succeeded: return partial ? 3 : 0
+        case .failed, .hangs: return 1
+        case .rejected: return 2
         }
-        let widths = header.indices.map { column in
-            ([header] + rows).map { $0[column].count }.max() ?? 0
-        }
-        func line(_ cells: [String]) -> String {
-            cells.enumerated().map { index, cell in
-                index == cells.count - 1 ? cell : cell.padding(toLength: widths[index], withPad: " ", startingAt: 0)
-            }.joined(separator: "  ").trimmingTrailingSpaces()
-        }
-        var lines = [line(header)] + rows.map(line)
-        for node in nodes {
-            if let hint = node.hint { lines.append("hint: \(node.name): \(hint)") }
-        }
-        for name in unresolved { lines.append("note: {{\(name)}} was not substituted (unknown to the simulator)") }
-        lines += remarks.map { "note: \($0)" }
-        let failed = nodes.filter { !$0.succeeded }.map(\.name)
-        lines.append(
-            succeeded
-                ? "workflow \(workflowName) would succeed"
-                : "workflow \(workflowName) would fail: \(failed.joined(separator: ", "))")
-        return lines.joined(separator: "\n")
     }
-}
 
-extension String {
-    fileprivate func trimmingTrailingSpaces() -> String {
-        var text = self
-        while text.last == " " { text.removeLast() }
-        return text
+    /// The last line: the verdict in words.
+    public var verdictLine: String {
+        switch verdict {
+        case .succeeded where partial:
+            return "workflow \(workflowName) would succeed as far as simulated, but the run is partial: "
+                + "\(notEvaluated.count + unresolved.count) thing(s) not evaluated (see \"not evaluated\" above)"
+        case .succeeded:
+            return "workflow \(workflowName) would succeed"
+        case .failed(let phase, let message):
+            let failed = nodes.filter { $0.phase == .failed || $0.phase == .error }.map(\.name)
+            let detail = message.map { " (\(phase): \($0))" } ?? " (\(phase))"
+            return "workflow \(workflowName) would fail: \(failed.joined(separator: ", "))\(detail)"
+        case .hangs(let reason):
+            return "workflow \(workflowName) would never finish: \(reason)"
+        case .rejected(let reason):
+            return "workflow \(workflowName) cannot run: \(reason)"
+        }
     }
 }

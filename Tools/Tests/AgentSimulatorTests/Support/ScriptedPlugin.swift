@@ -1,3 +1,4 @@
+import ArgoModels
 import Foundation
 import Synchronization
 
@@ -6,7 +7,8 @@ import Glibc
 #endif
 
 /// A deliberately misbehaving plugin: a raw HTTP server on 127.0.0.1 that answers each request with the next
-/// scripted reply (the last one repeats) and records what it received.
+/// scripted reply (the last one repeats), or with what a responder computes from the request, and records what
+/// it received and how many requests it was serving at once at most.
 ///
 /// Raw sockets, not the SDK, so it can do what no SDK plugin would: answer garbage, stall past the timeout,
 /// close the connection mid-reply.
@@ -15,7 +17,7 @@ final class ScriptedPlugin: Sendable {
     struct Reply: Sendable {
         var status: Int
         var body: String
-        var delay: Duration = .zero
+        var delay: Swift.Duration = .zero
         /// Close the connection without answering.
         var hangUp = false
 
@@ -29,16 +31,26 @@ final class ScriptedPlugin: Sendable {
         var requestLine: String
         var headers: [String: String]
         var body: String
+        /// When the request was read completely.
+        var arrival = Date()
     }
 
     let port: Int
     private let listener: Int32
     private let state: Mutex<(script: [Reply], received: [Received])>
+    private let responder: (@Sendable (Received) -> Reply)?
     private let stopped = Atomic<Bool>(false)
     private let connections = Mutex<Set<Int32>>([])
+    private let inFlight = Mutex<(current: Int, peak: Int)>((0, 0))
 
-    init(_ script: [Reply]) throws {
+    /// A plugin that answers with `respond(request)`.
+    convenience init(respond: @escaping @Sendable (Received) -> Reply) throws {
+        try self.init([.notMine], responder: respond)
+    }
+
+    init(_ script: [Reply], responder: (@Sendable (Received) -> Reply)? = nil) throws {
         state = Mutex((script, []))
+        self.responder = responder
         let listener = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         self.listener = listener
         // No SO_REUSEADDR: a port that still has connections from an earlier test is never handed out again, so a
@@ -52,7 +64,7 @@ final class ScriptedPlugin: Sendable {
                 bind(listener, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
             }
         }
-        guard bound == 0, listen(listener, 16) == 0 else { throw POSIXError(.EADDRINUSE) }
+        guard bound == 0, listen(listener, 64) == 0 else { throw POSIXError(.EADDRINUSE) }
         var length = socklen_t(MemoryLayout<sockaddr_in>.size)
         _ = withUnsafeMutablePointer(to: &address) {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(listener, $0, &length) }
@@ -71,6 +83,12 @@ final class ScriptedPlugin: Sendable {
 
     /// Everything received so far.
     var received: [Received] { state.withLock { $0.received } }
+
+    /// When each request arrived, in order.
+    var arrivals: [Date] { received.map(\.arrival) }
+
+    /// The most requests that were being answered at the same moment.
+    var peakConcurrency: Int { inFlight.withLock { $0.peak } }
 
     /// Stops accepting; idempotent, so the listener is closed exactly once.
     func stop() {
@@ -92,11 +110,17 @@ final class ScriptedPlugin: Sendable {
             close(fd)
         }
         while let request = read(fd) {
-            let reply = state.withLock { state -> Reply in
+            inFlight.withLock {
+                $0.current += 1
+                $0.peak = max($0.peak, $0.current)
+            }
+            var reply = state.withLock { state -> Reply in
                 state.received.append(request)
                 return state.script.count > 1 ? state.script.removeFirst() : state.script[0]
             }
+            if let responder { reply = responder(request) }
             if reply.delay > .zero { Thread.sleep(forTimeInterval: Double(reply.delay.components.seconds) + Double(reply.delay.components.attoseconds) / 1e18) }
+            inFlight.withLock { $0.current -= 1 }
             if reply.hangUp { return }
             let body = Array(reply.body.utf8)
             let head = "HTTP/1.1 \(reply.status) \(Self.reason(reply.status))\r\nContent-Type: application/json\r\n"
@@ -138,5 +162,12 @@ final class ScriptedPlugin: Sendable {
     static func reason(_ status: Int) -> String {
         [200: "OK", 403: "Forbidden", 404: "Not Found", 500: "Internal Server Error", 503: "Service Unavailable"][status]
             ?? "Status"
+    }
+}
+
+extension ScriptedPlugin.Received {
+    /// The `template` the agent sent, as JSON.
+    var template: JSONValue {
+        ((try? JSONDecoder().decode(JSONValue.self, from: Data(body.utf8)))?["template"]) ?? .null
     }
 }
