@@ -56,4 +56,8 @@ void CMHD_stop(CMHD_Server *server);
 /// Whether this process runs with any supplementary or effective group matching `gid` (for token-file hints).
 int CMHD_in_group(gid_t gid);
 
+/// How many CPUs this process's scheduler affinity mask allows (sched_getaffinity), or 0 if it cannot be read.
+/// In C because the mask is a cpu_set_t sized with CPU_ALLOC_SIZE and counted with CPU_COUNT_S, which are macros.
+int CMHD_affinity_cpu_count(void);
+
 #endif

@@ -19,8 +19,10 @@ public struct PluginConfiguration: Sendable {
     public var tokenFile: String = "/var/run/argo/token"
     /// Development mode: creates a random token file when none exists and prints a `curl` to try the plugin.
     public var development: Bool = false
-    /// Worker threads in libmicrohttpd's pool. Defaults to the number of usable CPUs (at least 2).
-    public var threads: Int = max(2, ProcessorCount.usable)
+    /// Worker threads in libmicrohttpd's pool; `nil` (the default) sizes it from the CPUs the process may really
+    /// use: its CPU affinity mask, capped by its cgroup's CPU quota rounded up, at least 1. The start-up log says
+    /// how many and why.
+    public var threads: Int?
     /// Largest request body accepted; bigger ones are refused with 413 without being buffered.
     public var maxBodyBytes: Int = 16 * 1024 * 1024
     /// Largest request line plus headers, in bytes; bigger heads are refused by libmicrohttpd (431).

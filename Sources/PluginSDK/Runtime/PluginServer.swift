@@ -18,6 +18,8 @@ public final class PluginServer<P: Plugin>: Service, Sendable {
     public let plugin: P
     /// The configuration in force.
     public let configuration: PluginConfiguration
+    /// libmicrohttpd's worker threads, and why that many.
+    let threads: ThreadPoolSize
     private let logger: Logger
     private let transport: MicroHTTPDServer
     private let started = ServerStartState()
@@ -30,19 +32,31 @@ public final class PluginServer<P: Plugin>: Service, Sendable {
     ///   - configuration: address, token file, limits and timeouts.
     ///   - logger: where the server logs; it never bootstraps logging itself.
     ///   - onListening: called once with the bound port when the server starts listening.
-    public init(
+    public convenience init(
         plugin: P, configuration: PluginConfiguration, logger: Logger = Logger(label: "argo-plugin"),
         onListening: (@Sendable (Int) -> Void)? = nil
+    ) throws {
+        try self.init(
+            plugin: plugin, configuration: configuration, threadsSource: "set in code", logger: logger,
+            onListening: onListening)
+    }
+
+    /// Creates a server; `threadsSource` names where an explicit `configuration.threads` came from, for the log.
+    init(
+        plugin: P, configuration: PluginConfiguration, threadsSource: String, logger: Logger,
+        onListening: (@Sendable (Int) -> Void)?
     ) throws {
         let token = try Self.loadToken(plugin: plugin, configuration: configuration, logger: logger)
         self.plugin = plugin
         self.configuration = configuration
         self.logger = logger
         self.onListening = onListening
+        let threads = configuration.threads.map { ThreadPoolSize.chosen($0, by: threadsSource) } ?? .detect()
+        self.threads = threads
         let responder = PluginResponder(plugin: plugin, token: token, configuration: configuration, logger: logger)
         self.transport = MicroHTTPDServer(
             settings: TransportSettings(
-                host: configuration.host, port: configuration.port, threads: configuration.threads,
+                host: configuration.host, port: configuration.port, threads: threads.count,
                 connectionTimeoutSeconds: configuration.connectionTimeoutSeconds,
                 connectionLimit: configuration.connectionLimit, maxHeaderBytes: configuration.maxHeaderBytes,
                 maxBodyBytes: configuration.maxBodyBytes, callTimeout: configuration.callTimeout),
@@ -86,7 +100,7 @@ public final class PluginServer<P: Plugin>: Service, Sendable {
                 "plugin listening",
                 metadata: [
                     "address": "http://\(ListenAddress.urlHost(configuration.host)):\(port)",
-                    "plugin": "\(plugin.name)", "methods": "\(methods)",
+                    "plugin": "\(plugin.name)", "methods": "\(methods)", "threads": "\(threads)",
                 ])
             if !ListenAddress.isLoopback(configuration.host) {
                 logger.warning(

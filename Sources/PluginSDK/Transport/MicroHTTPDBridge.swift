@@ -373,3 +373,13 @@ private final class RequestState: @unchecked Sendable {
         return response
     }
 }
+
+/// The scheduler's CPU affinity mask, read through the C shim (`CPU_COUNT_S` is a macro Swift cannot call). It lives
+/// here because this is the one Swift file that imports `CMicroHTTPD`.
+enum SchedulerAffinity {
+    /// How many CPUs this process may be scheduled on, or `nil` when the mask cannot be read.
+    static func cpuCount() -> Int? {
+        let count = Int(CMHD_affinity_cpu_count())
+        return count > 0 ? count : nil
+    }
+}
