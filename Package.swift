@@ -48,7 +48,13 @@ let package = Package(
 
         // Development only: none of these is a product, so no author's package builds them.
         // A plugin whose behaviour each request picks, for process-level tests (signals, drain).
-        .executableTarget(name: "FixturePlugin", dependencies: ["PluginSDK"], path: "Tests/Fixtures/FixturePlugin"),
+        .executableTarget(
+            name: "FixturePlugin",
+            dependencies: [
+                "PluginSDK", .product(name: "Logging", package: "swift-log"),
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            path: "Tests/Fixtures/FixturePlugin"),
         // The libFuzzer harness over the whole request path (`make fuzz`); built normally it replays Fuzz/corpus.
         .target(name: "CFuzzDriver", path: "Fuzz/CFuzzDriver"),
         .executableTarget(

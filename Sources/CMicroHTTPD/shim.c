@@ -221,3 +221,5 @@ int CMHD_affinity_cpu_count(void) {
   }
   return 0;
 }
+
+char *const *CMHD_environment(void) { return environ; }

@@ -44,8 +44,10 @@ public struct PluginConfiguration: Sendable {
     /// only for a controller-plugin sidecar listening on loopback inside the workflow-controller pod. The server
     /// refuses to start with this on a non-loopback host, and logs a warning when it is on.
     public var controllerHooksWithoutToken: Bool = false
-    /// Log level; `LOG_LEVEL` overrides it.
+    /// Log level; `--log-level` and `LOG_LEVEL` override it. Applies to a logger passed to ``PluginRuntime`` too.
     public var logLevel: Logger.Level = .info
+    /// Log line format of the runtime's own logger; `--log-format` and `ARGO_PLUGIN_LOG_FORMAT` override it.
+    public var logFormat: LogFormat = .text
 
     /// The defaults.
     public init() {}
