@@ -2,13 +2,14 @@ import Logging
 
 /// Everything the SDK's server needs to run, with defaults that match Argo's sidecar contract.
 ///
-/// Every value can be overridden on the command line or through the environment (see ``ServerOptions``);
-/// a plugin may also change the defaults in code before calling ``PluginRuntime/run(_:configuration:arguments:environment:)``.
+/// Every value can be overridden on the command line or through the environment (see <doc:RunningAPlugin>); the
+/// values a plugin sets in code before calling ``PluginRuntime/run(_:configuration:logger:arguments:environment:)``
+/// are the defaults, and `--help` shows them.
 ///
 /// ```swift
 /// var configuration = PluginConfiguration()
 /// configuration.port = 7522
-/// try await PluginRuntime.run(Slack(), configuration: configuration)
+/// await PluginRuntime.run(Hello(), configuration: configuration)
 /// ```
 public struct PluginConfiguration: Sendable {
     /// Address to listen on. Loopback by default: Argo calls `http://localhost:PORT` from the same pod.

@@ -5,8 +5,8 @@ import ServiceLifecycle
 ///
 /// `run()` starts listening (if ``start()`` was not called already) and returns after a graceful shutdown:
 /// new connections are refused, in-flight calls finish within the grace period, then the plugin's
-/// ``Plugin/shutdown()`` runs. ``PluginRuntime`` wires this up with signal handling; use the server directly to
-/// embed a plugin in your own `ServiceGroup` or in tests.
+/// ``Plugin/shutdown()`` runs. ``PluginRuntime`` builds one from flags and environment variables (and is itself a
+/// `Service`); use the server directly when you already hold a complete configuration, as tests and benchmarks do.
 ///
 /// ```swift
 /// let server = try PluginServer(plugin: Hello(), configuration: configuration, logger: logger)

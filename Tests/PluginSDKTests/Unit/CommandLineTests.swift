@@ -240,6 +240,22 @@ struct CommandLineTests {
         #expect(defaults.options.verbose == false)
     }
 
+    @Test("a plugin's options parse alone with their variables, as authors' tests parse them")
+    func optionsAlone() throws {
+        let options = try SampleOptions.parse(["--timeout-seconds=3"], environment: ["URL": "https://x.example/h", "SAMPLE_TIMEOUT_SECONDS": "9"])
+        #expect(options.url?.value == "https://x.example/h")
+        #expect(options.timeoutSeconds == 3)
+        do {
+            _ = try SampleOptions.parse(environment: ["SAMPLE_TIMEOUT_SECONDS": "s3cr3t-value"])
+            Issue.record("expected an error")
+        } catch {
+            #expect(error.kind == .usage)
+            #expect(error.message.contains("SAMPLE_TIMEOUT_SECONDS"))
+            #expect(!error.message.contains("s3cr3t-value"))
+        }
+        #expect(throws: StartupError.self) { try MisnamedOptions.parse(environment: [:]) }
+    }
+
     @Test("the environment a plugin sees is the whole environment, not only the SDK's variables")
     func wholeEnvironment() {
         let environment = ProcessEnvironment.all()

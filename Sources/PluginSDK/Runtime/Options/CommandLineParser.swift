@@ -40,7 +40,25 @@ enum CommandLineParser {
             let server = try command.server.resolve(over: defaults, injected: injected)
             return ParsedCommandLine(options: command.plugin, server: server)
         } catch {
-            throw failure(error, RuntimeCommand<Options>.self, entries: injection?.entries ?? [])
+            throw failure(error, RuntimeCommand<Options>.self, entries: injection?.entries ?? []) {
+                helpScreen(RuntimeCommand<Options>.self)
+            }
+        }
+    }
+
+    /// Parses the plugin's options alone, with their environment fallbacks, as the runtime would.
+    static func parseOptions<Options: PluginOptions>(
+        _: Options.Type, arguments: [String], environment: [String: String]
+    ) throws(StartupError) -> Options {
+        try checkDeclarations(Options.self)
+        var injection: EnvironmentInjection?
+        do {
+            let applied = try EnvironmentInjection(
+                fallbacks: Options.environment, arguments: arguments, environment: environment)
+            injection = applied
+            return try Options.parse(applied.arguments)
+        } catch {
+            throw failure(error, Options.self, entries: injection?.entries ?? []) { Options.helpMessage() }
         }
     }
 
@@ -60,11 +78,11 @@ enum CommandLineParser {
 
     /// The error to report for a failed parse: help, or a usage error whose value, if it came from a variable,
     /// is replaced by the variable's name.
-    private static func failure<Options: PluginOptions>(
-        _ error: any Error, _ command: RuntimeCommand<Options>.Type, entries: [EnvironmentInjection.Entry]
+    private static func failure<Command: ParsableArguments>(
+        _ error: any Error, _ command: Command.Type, entries: [EnvironmentInjection.Entry], help: () -> String
     ) -> StartupError {
         if command.exitCode(for: error) == .success {
-            return StartupError(kind: .helpRequested, message: helpScreen(command))
+            return StartupError(kind: .helpRequested, message: help())
         }
         let message = command.message(for: error)
         var full = command.fullMessage(for: error)

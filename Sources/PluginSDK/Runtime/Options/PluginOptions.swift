@@ -43,6 +43,19 @@ public protocol PluginOptions: ParsableArguments {
 extension PluginOptions {
     /// No environment variables.
     public static var environment: [EnvironmentFallback] { [] }
+
+    /// Parses `arguments`, falling back on `environment` for flags that are not given, as the runtime does: for
+    /// tests of a plugin's options.
+    ///
+    /// ```swift
+    /// let options = try SlackOptions.parse([], environment: ["URL": "https://hooks.slack.com/services/T/B/x"])
+    /// ```
+    ///
+    /// - Throws: ``StartupError``: a usage error naming the flag or variable, or a configuration error when the
+    ///   type's ``environment`` names a flag it does not declare or reuses one of the SDK's.
+    public static func parse(_ arguments: [String] = [], environment: [String: String]) throws(StartupError) -> Self {
+        try CommandLineParser.parseOptions(Self.self, arguments: arguments, environment: environment)
+    }
 }
 
 /// The options of a plugin that declares none.
