@@ -61,11 +61,10 @@ public struct PluginRuntime<P: Plugin>: Service {
         logger: Logger? = nil, arguments: [String] = Array(CommandLine.arguments.dropFirst()),
         environment: [String: String]? = nil
     ) async throws(StartupError) {
-        let made: Result<P, any Error> = Result { try plugin() }
         try await self.init(
             options: NoPluginOptions.self, configuration: configuration, logger: logger, arguments: arguments,
             environment: environment, commandName: CommandLineContext.commandName(fromArgv0: CommandLine.arguments.first)
-        ) { _ in try made.get() }
+        ) { _ in try plugin() }
     }
 
     /// Parses `arguments` and `environment` for the plugin's `options` and the SDK's, then makes the plugin from

@@ -100,6 +100,24 @@ struct RuntimeServiceTests {
         }
     }
 
+    @Test("--help and usage errors never make the plugin: it is made after the command line is parsed")
+    func pluginMadeAfterParsing() async throws {
+        let made = Locked(0)
+        func make() -> GreetingPlugin {
+            made.withLock { $0 += 1 }
+            return GreetingPlugin(greeting: "x")
+        }
+        for (arguments, kind) in [(["--help"], StartupError.Kind.helpRequested), (["--bogus"], .usage)] {
+            do {
+                _ = try await PluginRuntime(make(), logger: LogCapture().logger(), arguments: arguments, environment: [:])
+                Issue.record("expected \(kind)")
+            } catch {
+                #expect(error.kind == kind)
+            }
+        }
+        #expect(made.withLock { $0 } == 0)
+    }
+
     @Test("an unreadable token file is a configuration error naming the file")
     func tokenMissing() async throws {
         do {
