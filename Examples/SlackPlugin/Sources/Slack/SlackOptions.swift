@@ -27,7 +27,7 @@ public struct SlackOptions: PluginOptions {
         .option("--slack-timeout-seconds", variable: "SLACK_TIMEOUT_SECONDS"),
     ]
 
-    /// No URL and the default timeout.
+    /// Required by swift-argument-parser; the runtime (or `SlackOptions.parse(_:environment:)`) makes the values.
     public init() {}
 
     /// Refuses a timeout that is not a positive number, and a URL given twice.

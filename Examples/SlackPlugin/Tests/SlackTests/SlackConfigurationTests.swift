@@ -9,29 +9,40 @@ import PluginSDKTesting
 @Suite("SlackPlugin configuration")
 struct SlackConfigurationTests {
     /// The options the runtime would parse from `arguments` and `environment`.
-    private func options(_ arguments: [String] = [], _ environment: [String: String]) throws -> SlackOptions {
+    private func options(_ environment: [String: String], arguments: [String] = []) throws(StartupError) -> SlackOptions {
         try SlackOptions.parse(arguments, environment: environment)
     }
 
     /// Why `Slack` refuses these options, or nil if it starts.
     private func failure(_ options: SlackOptions) async throws -> SlackConfigurationError? {
+        let slack: Slack
         do {
-            let slack = try Slack(options: options)
-            try await slack.webhook.shutdown()
-            return nil
+            slack = try Slack(options: options)
         } catch {
             return error
         }
+        try await slack.webhook.shutdown()
+        return nil
     }
 
-    @Test("a missing or blank URL refuses to start and says how to fix it", arguments: [[:], ["URL": ""], ["URL": " \n"]])
+    @Test("a missing or blank URL refuses to start and says how to fix it", arguments: [[:], ["URL": ""]])
     func missing(environment: [String: String]) async throws {
-        // A blank variable counts as unset; `Secret` refuses a blank value given as a flag.
-        let parsed = try? options(environment)
-        let error = try await failure(parsed ?? SlackOptions())
+        // An empty variable counts as unset.
+        let error = try await failure(options(environment))
         #expect(error == .missingURL)
         #expect(error?.description.contains("environment variable URL is not set") == true)
         #expect(error?.description.contains("secretKeyRef") == true)
+    }
+
+    @Test("a URL of only whitespace is a usage error naming the variable")
+    func blank() {
+        do {
+            _ = try options(["URL": " \n"])
+            Issue.record("expected an error")
+        } catch {
+            #expect(error.exitCode == 64)
+            #expect(error.message.contains("URL"), "\(error.message)")
+        }
     }
 
     @Test(
@@ -63,8 +74,8 @@ struct SlackConfigurationTests {
     @Test("flags win over the environment")
     func flagsWin() throws {
         let parsed = try options(
-            ["--url=https://hooks.slack.com/services/T/B/flag", "--slack-timeout-seconds", "3"],
-            ["URL": "https://hooks.slack.com/services/T/B/env", "SLACK_TIMEOUT_SECONDS": "2"])
+            ["URL": "https://hooks.slack.com/services/T/B/env", "SLACK_TIMEOUT_SECONDS": "2"],
+            arguments: ["--url=https://hooks.slack.com/services/T/B/flag", "--slack-timeout-seconds", "3"])
         #expect(parsed.url?.value == "https://hooks.slack.com/services/T/B/flag")
         #expect(parsed.slackTimeoutSeconds == 3)
     }
@@ -81,7 +92,7 @@ struct SlackConfigurationTests {
 
     @Test("a URL file that does not exist refuses to start with one line naming it")
     func urlFileMissing() async throws {
-        let error = try await failure(options(["--url-file", "/nonexistent/slack-url"], [:]))
+        let error = try await failure(options([:], arguments: ["--url-file", "/nonexistent/slack-url"]))
         guard case .unreadableURLFile(let reason)? = error else {
             Issue.record("expected unreadableURLFile, got \(String(describing: error))")
             return

@@ -112,7 +112,7 @@ extension PluginScaffold {
                 .option("--default-greeting", variable: "\(defaultGreetingVariable)"),
             ]
 
-            /// The defaults.
+            /// Required by swift-argument-parser; the runtime, or `parse(_:environment:)`, makes the values.
             public init() {}
         }
 
