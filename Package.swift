@@ -55,6 +55,14 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Tests/Fixtures/FixturePlugin"),
+        // A plugin in its author's own ServiceGroup beside another service, for the process test of that form.
+        .executableTarget(
+            name: "FixtureServiceGroup",
+            dependencies: [
+                "PluginSDK", .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            path: "Tests/Fixtures/FixtureServiceGroup"),
         // The libFuzzer harness over the whole request path (`make fuzz`); built normally it replays Fuzz/corpus.
         .target(name: "CFuzzDriver", path: "Fuzz/CFuzzDriver"),
         .executableTarget(

@@ -82,7 +82,7 @@ extension PluginRuntime {
         do {
             try await group.run()
         } catch {
-            StartupError.configuration("\(error)").exit()
+            StartupError.exit(for: error)
         }
         fflush(nil)
     }

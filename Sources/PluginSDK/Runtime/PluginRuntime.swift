@@ -26,8 +26,8 @@ import Darwin
 ///     let group = ServiceGroup(
 ///         services: [plugin, metrics], gracefulShutdownSignals: [.sigterm, .sigint], logger: plugin.logger)
 ///     try await group.run()
-/// } catch let error as StartupError {
-///     error.exit()  // help (0), a usage error (64) or a configuration error (1)
+/// } catch {
+///     StartupError.exit(for: error)  // help (0), a usage error (64), anything else (1)
 /// }
 /// ```
 ///

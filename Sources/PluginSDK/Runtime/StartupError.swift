@@ -7,14 +7,15 @@ import Darwin
 /// Why a plugin did not start, with the text to print and the exit status.
 ///
 /// ``PluginRuntime/run(_:configuration:logger:arguments:environment:)`` handles it itself. An author who builds
-/// a ``PluginRuntime`` for a `ServiceGroup` of their own ends the process the same way with ``exit()``:
+/// a ``PluginRuntime`` for a `ServiceGroup` of their own ends the process the same way with ``exit(for:)``:
 ///
 /// ```swift
 /// do {
 ///     let plugin = try await PluginRuntime(Hello())
-///     ...
-/// } catch let error as StartupError {
-///     error.exit()
+///     let group = ServiceGroup(services: [plugin], gracefulShutdownSignals: [.sigterm], logger: plugin.logger)
+///     try await group.run()
+/// } catch {
+///     StartupError.exit(for: error)
 /// }
 /// ```
 public struct StartupError: Error, CustomStringConvertible {
@@ -61,6 +62,12 @@ public struct StartupError: Error, CustomStringConvertible {
 
     /// The message.
     public var description: String { message }
+
+    /// Ends the process for `error`: a ``StartupError`` as ``exit()`` does, any other error (a port in use, thrown
+    /// by a `ServiceGroup`) as a configuration error: `error: <description>` and status 1.
+    public static func exit(for error: any Error) -> Never {
+        (error as? StartupError ?? .configuration("\(error)")).exit()
+    }
 
     /// Prints the message (help to standard output, anything else to standard error) and exits with ``exitCode``.
     public func exit() -> Never {

@@ -18,7 +18,7 @@ struct ProcessRuntimeTests {
     func authorBootstraps() async throws {
         let marker = NSTemporaryDirectory() + "after-run-\(UUID().uuidString)"
         defer { try? FileManager.default.removeItem(atPath: marker) }
-        let process = try PluginProcess.launch(
+        let process = try await PluginProcess.start(
             executable: "FixturePlugin", environment: ["FIXTURE_LOGGING": "bootstrap", "FIXTURE_AFTER_RUN_MARKER": marker])
         defer { process.terminateIfRunning() }
         process.signal(SIGTERM)
@@ -31,7 +31,7 @@ struct ProcessRuntimeTests {
 
     @Test("an author who passes their logger gets the SDK's lines through their own handler")
     func authorLogger() async throws {
-        let process = try PluginProcess.launch(
+        let process = try await PluginProcess.start(
             executable: "FixturePlugin", arguments: ["--log-level", "debug"],
             environment: ["FIXTURE_LOGGING": "bootstrap-and-pass"])
         defer { process.terminateIfRunning() }
@@ -46,7 +46,7 @@ struct ProcessRuntimeTests {
     @Test("--log-format json: every line is a JSON object; call lines carry the call metadata; no token, no secret")
     func jsonFormat() async throws {
         let secret = "fixture-api-key-\(UUID().uuidString)"
-        let process = try PluginProcess.launch(
+        let process = try await PluginProcess.start(
             executable: "FixturePlugin", arguments: ["--log-format=json", "--log-level", "trace"],
             environment: ["FIXTURE_API_KEY": secret, "FIXTURE_DEFAULT_MESSAGE": "from the environment"])
         defer { process.terminateIfRunning() }
@@ -76,6 +76,21 @@ struct ProcessRuntimeTests {
         #expect(!text.contains(process.token))
         #expect(!text.contains("wrong-token"))
         #expect(!text.contains(secret))
+    }
+
+    @Test("in the author's own ServiceGroup (as the README writes it): SIGTERM stops both services, exit 0")
+    func authorServiceGroup() async throws {
+        let process = try await PluginProcess.start(executable: "FixtureServiceGroup")
+        defer { process.terminateIfRunning() }
+        let reply = try await blocking {
+            try RawHTTPClient(port: process.port).call(
+                "/api/v1/template.execute", body: Bodies.execute(plugin: #"{"echo":{}}"#), token: process.token)
+        }
+        #expect(reply.status == 200)
+        process.signal(SIGTERM)
+        #expect(try await process.waitForExit(timeout: .seconds(10)) == 0, "\(process.standardError)")
+        #expect(process.standardError.contains("heartbeat stopped"))
+        #expect(process.standardError.contains("stopped drained=true") || process.standardError.contains("drained=true"))
     }
 
     @Test("--help names the binary, lists the plugin's options and the SDK's, and exits 0")
