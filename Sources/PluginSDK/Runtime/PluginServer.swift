@@ -100,7 +100,8 @@ public final class PluginServer<P: Plugin>: Service, Sendable {
                 "plugin listening",
                 metadata: [
                     "address": "http://\(ListenAddress.urlHost(configuration.host)):\(port)",
-                    "plugin": "\(plugin.name)", "methods": "\(methods)", "threads": "\(threads)",
+                    "plugin": "\(plugin.name)", "methods": "\(methods)",
+                    "threads": "\(threads)",
                 ])
             if !ListenAddress.isLoopback(configuration.host) {
                 logger.warning(

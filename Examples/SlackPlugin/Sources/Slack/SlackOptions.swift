@@ -21,6 +21,7 @@ public struct SlackOptions: PluginOptions {
     @Option(help: ArgumentHelp("Seconds one post to Slack may take.", valueName: "seconds"))
     public var slackTimeoutSeconds: Double = 10
 
+    /// The variables each flag falls back on.
     public static let environment: [EnvironmentFallback] = [
         .option("--url", variable: "URL"),
         .option("--url-file", variable: "URL_FILE"),

@@ -108,6 +108,7 @@ extension PluginScaffold {
             @Option(help: "The greeting of templates that name none.")
             public var defaultGreeting = "Hello"
 
+            /// The variable each flag falls back on when it is not given.
             public static let environment: [EnvironmentFallback] = [
                 .option("--default-greeting", variable: "\(defaultGreetingVariable)"),
             ]
