@@ -215,6 +215,13 @@ struct CommandLineTests {
         }
     }
 
+    @Test("--help works whatever the environment holds", arguments: [["--help"], ["-h"], ["--port=x", "--help"]])
+    func helpDespiteBadValues(arguments: [String]) throws {
+        let error = try #require(parseFailure(arguments, ["ARGO_PLUGIN_DEV": "maybe", "ARGO_PLUGIN_PORT": "http"]))
+        #expect(error.kind == .helpRequested)
+        #expect(error.message.contains("SERVER OPTIONS:"))
+    }
+
     @Test("plugin options: flag, then environment variable, then default; parsed beside the SDK's")
     func pluginOptions() throws {
         let fromEnvironment = try parse(

@@ -29,6 +29,10 @@ enum CommandLineParser {
         _: Options.Type, arguments: [String], environment: [String: String], defaults: PluginConfiguration
     ) throws(StartupError) -> ParsedCommandLine<Options> {
         try checkDeclarations(Options.self)
+        // Help needs no valid values: a bad variable must not hide the screen that explains it.
+        if arguments.prefix(while: { $0 != "--" }).contains(where: { $0 == "--help" || $0 == "-h" }) {
+            throw StartupError(kind: .helpRequested, message: helpScreen(RuntimeCommand<Options>.self))
+        }
         var injection: EnvironmentInjection?
         do {
             let applied = try EnvironmentInjection(
