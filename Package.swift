@@ -48,7 +48,21 @@ let package = Package(
 
         // Development only: none of these is a product, so no author's package builds them.
         // A plugin whose behaviour each request picks, for process-level tests (signals, drain).
-        .executableTarget(name: "FixturePlugin", dependencies: ["PluginSDK"], path: "Tests/Fixtures/FixturePlugin"),
+        .executableTarget(
+            name: "FixturePlugin",
+            dependencies: [
+                "PluginSDK", .product(name: "Logging", package: "swift-log"),
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            path: "Tests/Fixtures/FixturePlugin"),
+        // A plugin in its author's own ServiceGroup beside another service, for the process test of that form.
+        .executableTarget(
+            name: "FixtureServiceGroup",
+            dependencies: [
+                "PluginSDK", .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            path: "Tests/Fixtures/FixtureServiceGroup"),
         // The libFuzzer harness over the whole request path (`make fuzz`); built normally it replays Fuzz/corpus.
         .target(name: "CFuzzDriver", path: "Fuzz/CFuzzDriver"),
         .executableTarget(

@@ -13,6 +13,8 @@ let package = Package(
     dependencies: [
         .package(name: "swift-argo-plugin", path: "../.."),
         .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
+        // The plugin's own flags (SlackOptions) are declared with swift-argument-parser, as the SDK's are.
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
     ],
     targets: [
         // The plugin's logic, as a library so tests call it directly.
@@ -21,6 +23,7 @@ let package = Package(
             dependencies: [
                 .product(name: "PluginSDK", package: "swift-argo-plugin"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         // Wiring only: flags, token, server, signals.

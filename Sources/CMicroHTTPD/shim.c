@@ -8,6 +8,7 @@
 #include <netdb.h>
 #include <netinet/in.h>
 #include <pthread.h>
+#include <sched.h>
 #include <time.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -201,3 +202,24 @@ int CMHD_in_group(gid_t gid) {
     if (groups[i] == gid) return 1;
   return 0;
 }
+
+int CMHD_affinity_cpu_count(void) {
+  // Start with room for 1024 CPUs and grow while the kernel's mask is larger (EINVAL), up to 2^16 CPUs.
+  for (int cpus = 1024; cpus <= 65536; cpus *= 2) {
+    cpu_set_t *set = CPU_ALLOC(cpus);
+    if (set == NULL) return 0;
+    size_t size = CPU_ALLOC_SIZE(cpus);
+    CPU_ZERO_S(size, set);
+    if (sched_getaffinity(0, size, set) == 0) {
+      int count = CPU_COUNT_S(size, set);
+      CPU_FREE(set);
+      return count;
+    }
+    int code = errno;
+    CPU_FREE(set);
+    if (code != EINVAL) return 0;
+  }
+  return 0;
+}
+
+char *const *CMHD_environment(void) { return environ; }

@@ -56,4 +56,12 @@ void CMHD_stop(CMHD_Server *server);
 /// Whether this process runs with any supplementary or effective group matching `gid` (for token-file hints).
 int CMHD_in_group(gid_t gid);
 
+/// How many CPUs this process's scheduler affinity mask allows (sched_getaffinity), or 0 if it cannot be read.
+/// In C because the mask is a cpu_set_t sized with CPU_ALLOC_SIZE and counted with CPU_COUNT_S, which are macros.
+int CMHD_affinity_cpu_count(void);
+
+/// libc's `environ`: the process's `NAME=value` strings, ending in NULL. In C because Swift's Glibc module does
+/// not export `environ` (glibc declares it only under _GNU_SOURCE).
+char *const *CMHD_environment(void);
+
 #endif

@@ -11,24 +11,12 @@ enum TokenFile {
 
     /// Reads and trims the token at `path`.
     static func load(from path: String) throws(TokenFileError) -> BearerToken {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else {
-            throw TokenFileError(path: path, errno: errno)
+        let content: [UInt8]
+        do {
+            content = try SmallFile.bytes(path)
+        } catch {
+            throw TokenFileError(path: path, errno: error.code)
         }
-        var content: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 4096)
-        while true {
-            let count = read(fd, &chunk, chunk.count)
-            if count < 0 {
-                let code = errno
-                close(fd)
-                throw TokenFileError(path: path, errno: code)
-            }
-            if count == 0 { break }
-            content.append(contentsOf: chunk[0..<count])
-            if content.count > 64 * 1024 { break }
-        }
-        close(fd)
         guard let token = BearerToken(fileContent: String(decoding: content, as: UTF8.self)) else {
             throw TokenFileError(path: path, reason: "the file is empty")
         }

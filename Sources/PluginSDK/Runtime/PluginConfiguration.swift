@@ -2,13 +2,14 @@ import Logging
 
 /// Everything the SDK's server needs to run, with defaults that match Argo's sidecar contract.
 ///
-/// Every value can be overridden on the command line or through the environment (see ``ServerOptions``);
-/// a plugin may also change the defaults in code before calling ``PluginRuntime/run(_:configuration:arguments:environment:)``.
+/// Every value can be overridden on the command line or through the environment (see <doc:RunningAPlugin>); the
+/// values a plugin sets in code before calling ``PluginRuntime/run(_:configuration:logger:arguments:environment:)``
+/// are the defaults, and `--help` shows them.
 ///
 /// ```swift
 /// var configuration = PluginConfiguration()
 /// configuration.port = 7522
-/// try await PluginRuntime.run(Slack(), configuration: configuration)
+/// await PluginRuntime.run(Hello(), configuration: configuration)
 /// ```
 public struct PluginConfiguration: Sendable {
     /// Address to listen on. Loopback by default: Argo calls `http://localhost:PORT` from the same pod.
@@ -19,8 +20,10 @@ public struct PluginConfiguration: Sendable {
     public var tokenFile: String = "/var/run/argo/token"
     /// Development mode: creates a random token file when none exists and prints a `curl` to try the plugin.
     public var development: Bool = false
-    /// Worker threads in libmicrohttpd's pool. Defaults to the number of usable CPUs (at least 2).
-    public var threads: Int = max(2, ProcessorCount.usable)
+    /// Worker threads in libmicrohttpd's pool; `nil` (the default) sizes it from the CPUs the process may really
+    /// use: its CPU affinity mask, capped by its cgroup's CPU quota rounded up, at least 1. The start-up log says
+    /// how many and why.
+    public var threads: Int?
     /// Largest request body accepted; bigger ones are refused with 413 without being buffered.
     public var maxBodyBytes: Int = 16 * 1024 * 1024
     /// Largest request line plus headers, in bytes; bigger heads are refused by libmicrohttpd (431).
@@ -42,8 +45,10 @@ public struct PluginConfiguration: Sendable {
     /// only for a controller-plugin sidecar listening on loopback inside the workflow-controller pod. The server
     /// refuses to start with this on a non-loopback host, and logs a warning when it is on.
     public var controllerHooksWithoutToken: Bool = false
-    /// Log level; `LOG_LEVEL` overrides it.
+    /// Log level; `--log-level` and `LOG_LEVEL` override it. Applies to a logger passed to ``PluginRuntime`` too.
     public var logLevel: Logger.Level = .info
+    /// Log line format of the runtime's own logger; `--log-format` and `ARGO_PLUGIN_LOG_FORMAT` override it.
+    public var logFormat: LogFormat = .text
 
     /// The defaults.
     public init() {}

@@ -1,4 +1,3 @@
-import ArgumentParser
 import Logging
 import ServiceLifecycle
 
@@ -8,69 +7,126 @@ import Glibc
 import Darwin
 #endif
 
-/// Runs a plugin as a process: flags and environment, logging, token, server, signals, exit code.
+/// A plugin ready to serve: flags and environment parsed, logger chosen, plugin made, token read, server built.
 ///
-/// A plugin's `main.swift` only wires:
+/// Most plugins never name this type's values: `main.swift` calls the one-liner, which also handles signals and
+/// exit statuses.
 ///
 /// ```swift
 /// import PluginSDK
-/// await PluginRuntime.run(try Hello())
+/// await PluginRuntime.run(Hello())
 /// ```
 ///
-/// Start-up failures (a plugin initializer that throws, an unreadable token file, a port in use) print one
-/// actionable line to standard error and exit with status 1; bad flags print usage and exit with status 64.
-/// SIGTERM or SIGINT drains in-flight calls and exits 0.
-public enum PluginRuntime {
-    /// Parses `arguments` and the environment over `configuration`, then serves `plugin` until SIGTERM/SIGINT.
-    public static func run<P: Plugin>(
-        _ plugin: @autoclosure () throws -> P,
-        configuration: PluginConfiguration = PluginConfiguration(),
-        arguments: [String] = Array(CommandLine.arguments.dropFirst()),
-        environment: [String: String] = ServerOptions.processEnvironment()
-    ) async -> Never {
+/// To run the plugin beside other services of your own, make the value and put it in your `ServiceGroup`. It is
+/// a swift-service-lifecycle `Service` whose `run()` returns after a graceful shutdown:
+///
+/// ```swift
+/// do {
+///     let plugin = try await PluginRuntime(options: SlackOptions.self) { options in try Slack(options: options) }
+///     let group = ServiceGroup(
+///         services: [plugin, metrics], gracefulShutdownSignals: [.sigterm, .sigint], logger: plugin.logger)
+///     try await group.run()
+/// } catch {
+///     StartupError.exit(for: error)  // help (0), a usage error (64), anything else (1)
+/// }
+/// ```
+///
+/// Logging: the runtime never calls `LoggingSystem.bootstrap`, so bootstrapping swift-log yourself is safe. Pass
+/// a `logger` to send the SDK's lines (and ``PluginContext/logger``) to your own backend; `--log-level` and
+/// `LOG_LEVEL` still set its level. Without one, the runtime writes to standard error in the `--log-format`
+/// (`text`, or `json` through ``JSONLogHandler``).
+public struct PluginRuntime<P: Plugin>: Service {
+    /// The server, built and not yet listening: ``run()`` starts it. Call ``PluginServer/start()`` first to learn
+    /// the bound port early (for `--port 0`).
+    public let server: PluginServer<P>
+    /// The logger the runtime uses, for a `ServiceGroup` of your own to share.
+    public let logger: Logger
+
+    /// The plugin served.
+    public var plugin: P { server.plugin }
+    /// The configuration in force, after flags and environment variables.
+    public var configuration: PluginConfiguration { server.configuration }
+
+    /// Parses `arguments` and `environment` over `configuration`, makes the plugin and builds its server.
+    ///
+    /// - Parameters:
+    ///   - plugin: makes the plugin, after logging is set up; an error it throws stops start-up.
+    ///   - configuration: the defaults; flags and environment variables override them, and `--help` shows them.
+    ///   - logger: your logger for the SDK's lines; `nil` builds one from `--log-format`.
+    ///   - arguments: the command line without the program name.
+    ///   - environment: the variables options fall back on; `nil` reads this process's whole environment.
+    /// - Throws: ``StartupError``: help requested, a usage error, or a configuration error.
+    public init(
+        _ plugin: @autoclosure () throws -> P, configuration: PluginConfiguration = PluginConfiguration(),
+        logger: Logger? = nil, arguments: [String] = Array(CommandLine.arguments.dropFirst()),
+        environment: [String: String]? = nil
+    ) async throws(StartupError) {
+        try await self.init(
+            options: NoPluginOptions.self, configuration: configuration, logger: logger, arguments: arguments,
+            environment: environment, commandName: CommandLineContext.commandName(fromArgv0: CommandLine.arguments.first)
+        ) { _ in try plugin() }
+    }
+
+    /// Parses `arguments` and `environment` for the plugin's `options` and the SDK's, then makes the plugin from
+    /// its parsed options and builds its server.
+    ///
+    /// - Parameters:
+    ///   - options: the plugin's own options (see ``PluginOptions``), listed in `--help` under "Plugin options".
+    ///   - configuration: the defaults; flags and environment variables override them, and `--help` shows them.
+    ///   - logger: your logger for the SDK's lines; `nil` builds one from `--log-format`.
+    ///   - arguments: the command line without the program name.
+    ///   - environment: the variables options fall back on; `nil` reads this process's whole environment.
+    ///   - plugin: makes the plugin from its options; an error it throws stops start-up with its description.
+    /// - Throws: ``StartupError``: help requested, a usage error, or a configuration error.
+    public init<Options: PluginOptions>(
+        options: Options.Type, configuration: PluginConfiguration = PluginConfiguration(), logger: Logger? = nil,
+        arguments: [String] = Array(CommandLine.arguments.dropFirst()), environment: [String: String]? = nil,
+        plugin: (Options) async throws -> P
+    ) async throws(StartupError) {
+        try await self.init(
+            options: options, configuration: configuration, logger: logger, arguments: arguments,
+            environment: environment, commandName: CommandLineContext.commandName(fromArgv0: CommandLine.arguments.first),
+            plugin: plugin)
+    }
+
+    /// The implementation, with the program's name for usage and help given explicitly.
+    init<Options: PluginOptions>(
+        options: Options.Type, configuration: PluginConfiguration, logger given: Logger?, arguments: [String],
+        environment: [String: String]?, commandName: String, plugin makePlugin: (Options) async throws -> P
+    ) async throws(StartupError) {
         signal(SIGPIPE, SIG_IGN)
-        let config: PluginConfiguration
-        do {
-            let options = try ServerOptions.parse(arguments)
-            config = try options.apply(to: configuration, environment: environment)
-        } catch {
-            ServerOptions.exit(withError: error)
-        }
-        let level = config.logLevel
-        LoggingSystem.bootstrap { label in
-            var handler = StreamLogHandler.standardError(label: label)
-            handler.logLevel = level
-            return handler
-        }
-        let logger = Logger(label: "argo-plugin")
+        let parsed = try CommandLineParser.parse(
+            Options.self, arguments: arguments, environment: environment ?? ProcessEnvironment.all(),
+            defaults: configuration, commandName: commandName)
+        var config = parsed.server.configuration
+        let logger = RuntimeLogger.make(given: given, format: config.logFormat, level: config.logLevel)
 
         let made: P
         do {
-            made = try plugin()
+            made = try await makePlugin(parsed.options)
         } catch {
-            fail("the plugin could not start: \(error)")
+            throw .configuration("the plugin could not start: \(error)")
         }
 
-        var effective = config
         if config.development {
-            let explicit = arguments.contains("--token-file") || environment["ARGO_TOKEN_FILE"] != nil
-            if !explicit { effective.tokenFile = DevelopmentToken.defaultPath(port: config.port) }
+            if !parsed.server.tokenFileGiven { config.tokenFile = DevelopmentToken.defaultPath(port: config.port) }
             do {
-                try DevelopmentToken.prepare(at: effective.tokenFile)
+                try DevelopmentToken.prepare(at: config.tokenFile)
             } catch {
-                fail(error.description)
+                throw .configuration(error.description)
             }
-            logger.warning("development mode: using a generated token", metadata: ["token-file": "\(effective.tokenFile)"])
+            logger.warning("development mode: using a generated token", metadata: ["token-file": "\(config.tokenFile)"])
         }
 
-        let server: PluginServer<P>
+        let development = config.development
+        let host = config.host
+        let tokenFile = config.tokenFile
+        let key = (made as? any TemplatePlugin).map { type(of: $0).key } ?? "hello"
+        let methods = made.servedMethods
         do {
-            let development = effective.development
-            let host = effective.host
-            let tokenFile = effective.tokenFile
-            let key = (made as? any TemplatePlugin).map { type(of: $0).key } ?? "hello"
-            let methods = made.servedMethods
-            server = try PluginServer(plugin: made, configuration: effective, logger: logger) { port in
+            server = try PluginServer(
+                plugin: made, configuration: config, threadsSource: parsed.server.threadsSource, logger: logger
+            ) { port in
                 guard development else { return }
                 let method = methods.contains(.templateExecute) ? .templateExecute : methods.sorted { $0.rawValue < $1.rawValue }.first
                 guard let method else { return }
@@ -78,24 +134,17 @@ public enum PluginRuntime {
                 fflush(nil)
             }
         } catch {
-            fail("\(error)")
+            throw .configuration("\(error)")
         }
-
-        let group = ServiceGroup(
-            configuration: ServiceGroupConfiguration(
-                services: [.init(service: server)], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
-        do {
-            try await group.run()
-        } catch {
-            fail("\(error)")
-        }
-        fflush(nil)
-        exit(0)
+        self.logger = logger
     }
 
-    private static func fail(_ message: String) -> Never {
-        let bytes = Array("error: \(message)\n".utf8)
-        _ = write(STDERR_FILENO, bytes, bytes.count)
-        exit(1)
+    /// Listens (unless ``PluginServer/start()`` already did), serves until graceful shutdown (SIGTERM or SIGINT
+    /// through the `ServiceGroup`, or the group's own shutdown), drains in-flight calls, runs the plugin's
+    /// ``Plugin/shutdown()`` and returns.
+    ///
+    /// - Throws: when the server cannot listen (a port in use, an address that does not resolve).
+    public func run() async throws {
+        try await server.run()
     }
 }

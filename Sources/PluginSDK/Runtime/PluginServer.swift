@@ -5,8 +5,8 @@ import ServiceLifecycle
 ///
 /// `run()` starts listening (if ``start()`` was not called already) and returns after a graceful shutdown:
 /// new connections are refused, in-flight calls finish within the grace period, then the plugin's
-/// ``Plugin/shutdown()`` runs. ``PluginRuntime`` wires this up with signal handling; use the server directly to
-/// embed a plugin in your own `ServiceGroup` or in tests.
+/// ``Plugin/shutdown()`` runs. ``PluginRuntime`` builds one from flags and environment variables (and is itself a
+/// `Service`); use the server directly when you already hold a complete configuration, as tests and benchmarks do.
 ///
 /// ```swift
 /// let server = try PluginServer(plugin: Hello(), configuration: configuration, logger: logger)
@@ -18,6 +18,8 @@ public final class PluginServer<P: Plugin>: Service, Sendable {
     public let plugin: P
     /// The configuration in force.
     public let configuration: PluginConfiguration
+    /// libmicrohttpd's worker threads, and why that many.
+    let threads: ThreadPoolSize
     private let logger: Logger
     private let transport: MicroHTTPDServer
     private let started = ServerStartState()
@@ -33,9 +35,19 @@ public final class PluginServer<P: Plugin>: Service, Sendable {
     ///   - configuration: address, token file, limits and timeouts.
     ///   - logger: where the server logs; it never bootstraps logging itself.
     ///   - onListening: called once with the bound port when the server starts listening.
-    public init(
+    public convenience init(
         plugin: P, configuration: PluginConfiguration, logger: Logger = Logger(label: "argo-plugin"),
         onListening: (@Sendable (Int) -> Void)? = nil
+    ) throws {
+        try self.init(
+            plugin: plugin, configuration: configuration, threadsSource: "set in code", logger: logger,
+            onListening: onListening)
+    }
+
+    /// Creates a server; `threadsSource` names where an explicit `configuration.threads` came from, for the log.
+    init(
+        plugin: P, configuration: PluginConfiguration, threadsSource: String, logger: Logger,
+        onListening: (@Sendable (Int) -> Void)?
     ) throws {
         try PluginHandlers.requireServedMethod(plugin)
         let token = try Self.loadToken(plugin: plugin, configuration: configuration, logger: logger)
@@ -43,10 +55,12 @@ public final class PluginServer<P: Plugin>: Service, Sendable {
         self.configuration = configuration
         self.logger = logger
         self.onListening = onListening
+        let threads = configuration.threads.map { ThreadPoolSize.chosen($0, by: threadsSource) } ?? .detect()
+        self.threads = threads
         let responder = PluginResponder(plugin: plugin, token: token, configuration: configuration, logger: logger)
         self.transport = MicroHTTPDServer(
             settings: TransportSettings(
-                host: configuration.host, port: configuration.port, threads: configuration.threads,
+                host: configuration.host, port: configuration.port, threads: threads.count,
                 connectionTimeoutSeconds: configuration.connectionTimeoutSeconds,
                 connectionLimit: configuration.connectionLimit, maxHeaderBytes: configuration.maxHeaderBytes,
                 maxBodyBytes: configuration.maxBodyBytes, callTimeout: configuration.callTimeout),
@@ -91,6 +105,7 @@ public final class PluginServer<P: Plugin>: Service, Sendable {
                 metadata: [
                     "address": "http://\(ListenAddress.urlHost(configuration.host)):\(port)",
                     "plugin": "\(plugin.name)", "methods": "\(methods)",
+                    "threads": "\(threads)",
                 ])
             if !ListenAddress.isLoopback(configuration.host) {
                 logger.warning(

@@ -373,3 +373,33 @@ private final class RequestState: @unchecked Sendable {
         return response
     }
 }
+
+/// The scheduler's CPU affinity mask, read through the C shim (`CPU_COUNT_S` is a macro Swift cannot call). It lives
+/// here because this is the one Swift file that imports `CMicroHTTPD`.
+enum SchedulerAffinity {
+    /// How many CPUs this process may be scheduled on, or `nil` when the mask cannot be read.
+    static func cpuCount() -> Int? {
+        let count = Int(CMHD_affinity_cpu_count())
+        return count > 0 ? count : nil
+    }
+}
+
+/// This process's whole environment, read from libc's `environ` (a C array of `NAME=value` strings, through the C
+/// shim). It lives here because walking that array is pointer code, and this file is where the SDK's pointer code
+/// stays.
+enum ProcessEnvironment {
+    /// Every variable, the first occurrence winning when a name repeats.
+    static func all() -> [String: String] {
+        var values: [String: String] = [:]
+        var cursor = CMHD_environment()
+        while let entry = cursor?.pointee {
+            let text = String(cString: entry)
+            if let equals = text.firstIndex(of: "=") {
+                let name = String(text[..<equals])
+                if values[name] == nil { values[name] = String(text[text.index(after: equals)...]) }
+            }
+            cursor = cursor?.advanced(by: 1)
+        }
+        return values
+    }
+}

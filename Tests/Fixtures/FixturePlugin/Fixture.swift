@@ -9,9 +9,13 @@ import Glibc
 /// `plugin: {fixture: {sleepMilliseconds: 500, outcome: "succeed"}}`; outcomes: `succeed`, `fail` (throws),
 /// `transient` (throws TransientError), `running` (Running without requeue), `notMine` (`{}`, used by the
 /// benchmark's sleeping-handler run), `hang` (never returns and ignores cancellation). With
-/// `FIXTURE_SHUTDOWN_MARKER=PATH` in the environment, the shutdown hook writes the file `PATH`.
+/// `FIXTURE_SHUTDOWN_MARKER=PATH` in the environment, the shutdown hook writes the file `PATH`. Without a
+/// `message`, replies carry `defaultMessage` (the plugin option `--default-message`).
 struct Fixture: TemplatePlugin {
     static let key = "fixture"
+
+    /// The message of replies whose parameters name none.
+    var defaultMessage = "fixture done"
 
     struct Parameters: Decodable, Sendable {
         var sleepMilliseconds: Int?
@@ -27,7 +31,7 @@ struct Fixture: TemplatePlugin {
         if let milliseconds = parameters.sleepMilliseconds {
             try await Task.sleep(for: .milliseconds(milliseconds))
         }
-        let message = parameters.message ?? "fixture done"
+        let message = parameters.message ?? defaultMessage
         switch parameters.outcome ?? "succeed" {
         case "fail": throw Failure(description: message)
         case "transient": throw TransientError(message)

@@ -58,6 +58,14 @@ final class PluginProcess: Sendable {
         }
     }
 
+    /// ``launch(executable:arguments:environment:)`` on a thread of its own, so that waiting for the process to
+    /// listen never holds one of the few threads of Swift's cooperative pool that in-process servers need.
+    static func start(executable: String, arguments: [String] = [], environment: [String: String] = [:]) async throws
+        -> PluginProcess
+    {
+        try await blocking { try launch(executable: executable, arguments: arguments, environment: environment) }
+    }
+
     private init(process: Process, port: Int, token: String, tokenFile: String, errors: OutputBuffer) {
         self.process = process
         self.port = port

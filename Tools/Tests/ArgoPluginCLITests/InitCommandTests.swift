@@ -17,7 +17,8 @@ struct InitCommandTests {
         let outcome = try await Command.argoPlugin(["init", "slack-notify", "--path", directory.path, "--port", "4999"])
         #expect(outcome.status == 0, "\(outcome.errors)")
         for file in [
-            "Package.swift", "Sources/SlackNotify/SlackNotify.swift", "Sources/SlackNotifyPlugin/main.swift",
+            "Package.swift", "Sources/SlackNotify/SlackNotify.swift", "Sources/SlackNotify/SlackNotifyOptions.swift",
+            "Sources/SlackNotifyPlugin/main.swift",
             "Tests/SlackNotifyTests/SlackNotifyTests.swift", "plugin.yaml", "Dockerfile", "slack-notify-workflow.yaml",
             "README.md", ".gitignore",
         ] {
@@ -32,6 +33,12 @@ struct InitCommandTests {
         #expect(package.contains(#".product(name: "PluginSDKTesting", package: "swift-argo-plugin")"#))
         let plugin = try String(contentsOf: directory.appendingPathComponent("Sources/SlackNotify/SlackNotify.swift"), encoding: .utf8)
         #expect(plugin.contains(#"public static let key = "slack-notify""#))
+        let options = try String(
+            contentsOf: directory.appendingPathComponent("Sources/SlackNotify/SlackNotifyOptions.swift"), encoding: .utf8)
+        #expect(options.contains(#".option("--default-greeting", variable: "SLACK_NOTIFY_DEFAULT_GREETING")"#))
+        let main = try String(contentsOf: directory.appendingPathComponent("Sources/SlackNotifyPlugin/main.swift"), encoding: .utf8)
+        #expect(main.contains("PluginRuntime.run(options: SlackNotifyOptions.self, configuration: configuration)"))
+        #expect(main.contains("configuration.port = 4999"))
         let again = try await Command.argoPlugin(["init", "slack-notify", "--path", directory.path])
         #expect(again.status == 1)
         #expect(again.errors.contains("already exists; nothing was written"))

@@ -2,8 +2,9 @@ import PluginSDK
 
 /// Argo's Slack executor plugin, done properly: posts `plugin.slack.text` to an incoming webhook.
 ///
-/// - `plugin: {slack: {text: "...", channel: "#builds"}}` posts `{"text": ..., "channel": ...}` to the webhook in
-///   the `URL` environment variable and replies `Succeeded` with "Slack message sent".
+/// - `plugin: {slack: {text: "...", channel: "#builds"}}` posts `{"text": ..., "channel": ...}` to the webhook
+///   (``SlackOptions``: `--url` or the `URL` environment variable, or a file) and replies `Succeeded` with
+///   "Slack message sent".
 /// - Other templates get `{}` (the SDK's ``TemplatePlugin`` answers for them without calling this type).
 /// - Slack's 429 and 5xx answers, timeouts and connection failures throw ``TransientError``: the SDK answers 503
 ///   and Argo retries with backoff.
@@ -23,17 +24,16 @@ public struct Slack: TemplatePlugin {
     /// Successful posts of this process, so a re-sent call does not post twice.
     let ledger: IdempotencyLedger
 
-    /// Reads `URL` (required) and `SLACK_TIMEOUT_SECONDS` (default 10) from `environment`.
+    /// Makes the plugin from its options: the webhook URL (`--url`/`URL` or `--url-file`/`URL_FILE`) and the
+    /// post timeout (`--slack-timeout-seconds`/`SLACK_TIMEOUT_SECONDS`, default 10).
     ///
-    /// - Throws: ``SlackConfigurationError`` when `URL` is missing or unusable; the runtime prints it and exits 1.
-    public init(environment: [String: String]) throws(SlackConfigurationError) {
-        guard let url = environment["URL"]?.trimmingSpaces, !url.isEmpty else { throw .missingURL }
-        var timeout = Swift.Duration.seconds(10)
-        if let text = environment["SLACK_TIMEOUT_SECONDS"], !text.isEmpty {
-            guard let seconds = Double(text), seconds > 0, seconds.isFinite else { throw .invalidTimeout(text) }
-            timeout = .milliseconds(Int64(seconds * 1000))
-        }
-        self.webhook = try SlackWebhook(url: url, timeout: timeout)
+    /// - Throws: ``SlackConfigurationError`` when the URL is missing, unreadable or unusable; the runtime prints
+    ///   it and exits 1.
+    public init(options: SlackOptions) throws(SlackConfigurationError) {
+        let url = try options.webhookURL()
+        let seconds = options.slackTimeoutSeconds
+        guard seconds > 0, seconds.isFinite else { throw .invalidTimeout(seconds) }
+        self.webhook = try SlackWebhook(url: url.value, timeout: .milliseconds(Int64(seconds * 1000)))
         self.ledger = IdempotencyLedger()
     }
 
@@ -66,15 +66,5 @@ public struct Slack: TemplatePlugin {
             context.logger.notice("Slack delivery failed, Argo will retry", metadata: ["reason": "\(reason)"])
             throw TransientError(reason)
         }
-    }
-}
-
-extension String {
-    /// The string without leading or trailing spaces and newlines (a Secret created from a file often ends in one).
-    fileprivate var trimmingSpaces: String {
-        var slice = Substring(self)
-        while let first = slice.first, first.isWhitespace { slice = slice.dropFirst() }
-        while let last = slice.last, last.isWhitespace { slice = slice.dropLast() }
-        return String(slice)
     }
 }

@@ -1,22 +1,27 @@
 /// Why the Slack plugin refuses to start. The message names the variable and the fix, never the URL itself
 /// (a webhook URL is a credential).
 public enum SlackConfigurationError: Error, Equatable, CustomStringConvertible {
-    /// `URL` is unset or empty.
+    /// Neither `URL` (`--url`) nor `URL_FILE` (`--url-file`) is set.
     case missingURL
-    /// `URL` is set but unusable; the payload says why, without echoing the secret.
+    /// The URL is set but unusable; the payload says why, without echoing the secret.
     case invalidURL(reason: String)
-    /// `SLACK_TIMEOUT_SECONDS` is not a positive number.
-    case invalidTimeout(String)
+    /// `--url-file` names a file that cannot be read; the payload names the file and the reason.
+    case unreadableURLFile(String)
+    /// The timeout is not a positive number of seconds.
+    case invalidTimeout(Double)
 
     public var description: String {
         switch self {
         case .missingURL:
-            return "environment variable URL is not set: mount the Slack webhook URL from a Kubernetes Secret "
-                + "(see plugin.yaml: env URL valueFrom secretKeyRef slack-executor-plugin/URL)"
+            return "environment variable URL is not set (nor URL_FILE, --url or --url-file): mount the Slack "
+                + "webhook URL from a Kubernetes Secret (see plugin.yaml: env URL valueFrom secretKeyRef "
+                + "slack-executor-plugin/URL)"
         case .invalidURL(let reason):
-            return "environment variable URL is not a usable Slack webhook URL: \(reason)"
-        case .invalidTimeout(let value):
-            return "environment variable SLACK_TIMEOUT_SECONDS=\(value) is not a positive number of seconds"
+            return "the Slack webhook URL (URL, --url or --url-file) is not usable: \(reason)"
+        case .unreadableURLFile(let reason):
+            return reason
+        case .invalidTimeout(let seconds):
+            return "the Slack timeout \(seconds) is not a positive number of seconds (SLACK_TIMEOUT_SECONDS)"
         }
     }
 }

@@ -1,24 +1,48 @@
+import Foundation
 import Testing
 
+import PluginSDKTesting
 @testable import Slack
 
-/// Start-up configuration: the plugin refuses to start without a usable webhook URL.
+/// Start-up configuration: the options parse from flags and the environment as the runtime parses them, and the
+/// plugin refuses to start without a usable webhook URL.
 @Suite("SlackPlugin configuration")
 struct SlackConfigurationTests {
-    private func failure(_ environment: [String: String]) -> SlackConfigurationError? {
+    /// The options the runtime would parse from `arguments` and `environment`.
+    private func options(_ environment: [String: String], arguments: [String] = []) throws(StartupError) -> SlackOptions {
+        try SlackOptions.parse(arguments, environment: environment)
+    }
+
+    /// Why `Slack` refuses these options, or nil if it starts.
+    private func failure(_ options: SlackOptions) async throws -> SlackConfigurationError? {
+        let slack: Slack
         do {
-            _ = try Slack(environment: environment)
-            return nil
+            slack = try Slack(options: options)
         } catch {
             return error
         }
+        try await slack.webhook.shutdown()
+        return nil
     }
 
-    @Test("a missing or blank URL refuses to start and says how to fix it", arguments: [[:], ["URL": ""], ["URL": " \n"]])
-    func missing(environment: [String: String]) {
-        let error = failure(environment)
+    @Test("a missing or blank URL refuses to start and says how to fix it", arguments: [[:], ["URL": ""]])
+    func missing(environment: [String: String]) async throws {
+        // An empty variable counts as unset.
+        let error = try await failure(options(environment))
         #expect(error == .missingURL)
+        #expect(error?.description.contains("environment variable URL is not set") == true)
         #expect(error?.description.contains("secretKeyRef") == true)
+    }
+
+    @Test("a URL of only whitespace is a usage error naming the variable")
+    func blank() {
+        do {
+            _ = try options(["URL": " \n"])
+            Issue.record("expected an error")
+        } catch {
+            #expect(error.exitCode == 64)
+            #expect(error.message.contains("URL"), "\(error.message)")
+        }
     }
 
     @Test(
@@ -27,8 +51,8 @@ struct SlackConfigurationTests {
             "hooks.slack.com/services/T/B/secret-token", "ftp://hooks.slack.com/services/T/B/secret-token",
             "http://hooks.slack.com/services/T/B/secret-token", "https://user:pw@hooks.slack.com/secret-token",
         ])
-    func invalid(url: String) {
-        let error = failure(["URL": url])
+    func invalid(url: String) async throws {
+        let error = try await failure(options(["URL": url]))
         guard case .invalidURL? = error else {
             Issue.record("expected invalidURL, got \(String(describing: error))")
             return
@@ -38,17 +62,72 @@ struct SlackConfigurationTests {
 
     @Test("https URLs, and http to loopback, are accepted; a trailing newline from the Secret is ignored")
     func valid() async throws {
-        let slack = try Slack(environment: ["URL": "https://hooks.slack.com/services/T/B/x\n"])
+        let slack = try Slack(options: options(["URL": "https://hooks.slack.com/services/T/B/x\n"]))
         #expect(slack.webhook.url == "https://hooks.slack.com/services/T/B/x")
         #expect(slack.webhook.timeout == .seconds(10))
-        let local = try Slack(environment: ["URL": "http://127.0.0.1:9/hook", "SLACK_TIMEOUT_SECONDS": "2.5"])
+        let local = try Slack(options: options(["URL": "http://127.0.0.1:9/hook", "SLACK_TIMEOUT_SECONDS": "2.5"]))
         #expect(local.webhook.timeout == .milliseconds(2500))
         try await slack.webhook.shutdown()
         try await local.webhook.shutdown()
     }
 
-    @Test("a bad SLACK_TIMEOUT_SECONDS refuses to start", arguments: ["0", "-1", "soon"])
+    @Test("flags win over the environment")
+    func flagsWin() throws {
+        let parsed = try options(
+            ["URL": "https://hooks.slack.com/services/T/B/env", "SLACK_TIMEOUT_SECONDS": "2"],
+            arguments: ["--url=https://hooks.slack.com/services/T/B/flag", "--slack-timeout-seconds", "3"])
+        #expect(parsed.url?.value == "https://hooks.slack.com/services/T/B/flag")
+        #expect(parsed.slackTimeoutSeconds == 3)
+    }
+
+    @Test("the URL can come from a mounted file (URL_FILE), trimmed")
+    func urlFile() async throws {
+        let path = NSTemporaryDirectory() + "slack-url-\(UUID().uuidString)"
+        try "https://hooks.slack.com/services/T/B/from-file\n".write(toFile: path, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let slack = try Slack(options: options(["URL_FILE": path]))
+        #expect(slack.webhook.url == "https://hooks.slack.com/services/T/B/from-file")
+        try await slack.webhook.shutdown()
+    }
+
+    @Test("a URL file that does not exist refuses to start with one line naming it")
+    func urlFileMissing() async throws {
+        let error = try await failure(options([:], arguments: ["--url-file", "/nonexistent/slack-url"]))
+        guard case .unreadableURLFile(let reason)? = error else {
+            Issue.record("expected unreadableURLFile, got \(String(describing: error))")
+            return
+        }
+        #expect(reason.contains("/nonexistent/slack-url"))
+        #expect(reason.contains("No such file or directory"))
+        #expect(!reason.contains("\n"))
+    }
+
+    @Test("a bad SLACK_TIMEOUT_SECONDS is a usage error naming the variable", arguments: ["0", "-1", "soon"])
     func badTimeout(value: String) {
-        #expect(failure(["URL": "https://hooks.slack.com/x", "SLACK_TIMEOUT_SECONDS": value]) == .invalidTimeout(value))
+        do {
+            _ = try options(["URL": "https://hooks.slack.com/x", "SLACK_TIMEOUT_SECONDS": value])
+            Issue.record("expected an error")
+        } catch {
+            #expect(error.exitCode == 64)
+            #expect(error.message.contains("SLACK_TIMEOUT_SECONDS"), "\(error.message)")
+        }
+    }
+
+    @Test("the URL given twice is refused without echoing it")
+    func twice() throws {
+        do {
+            _ = try options(["URL": "https://hooks.slack.com/services/T/B/secret-token", "URL_FILE": "/run/url"])
+            Issue.record("expected an error")
+        } catch {
+            #expect(error.message.contains("not both"), "\(error.message)")
+            #expect(!error.message.contains("secret-token"))
+        }
+    }
+
+    @Test("an options value prints redacted")
+    func redacted() throws {
+        let parsed = try options(["URL": "https://hooks.slack.com/services/T/B/secret-token"])
+        #expect(!"\(parsed)".contains("secret-token"))
+        #expect(!String(reflecting: parsed).contains("secret-token"))
     }
 }

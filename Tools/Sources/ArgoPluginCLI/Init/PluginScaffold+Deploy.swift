@@ -125,6 +125,7 @@ extension PluginScaffold {
         | file | what |
         |---|---|
         | `Sources/\(typeName)/\(typeName).swift` | the plugin: a `TemplatePlugin` with key `\(name)` |
+        | `Sources/\(typeName)/\(typeName)Options.swift` | its options: `--default-greeting` (env `\(defaultGreetingVariable)`) |
         | `Sources/\(typeName)Plugin/main.swift` | wiring: port \(port), token, server, signals |
         | `Tests/\(typeName)Tests` | tests with `PluginSDKTesting` |
         | `plugin.yaml` | the ExecutorPlugin manifest that `argo-plugin build` turns into a ConfigMap |

@@ -24,12 +24,17 @@ extension PluginScaffold {
             ],
             dependencies: [
                 \(dependencyLine),
+                // The plugin's own flags (\(typeName)Options), declared as the SDK declares its own.
+                .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
             ],
             targets: [
                 // The plugin's logic, as a library so tests call it directly.
                 .target(
                     name: "\(typeName)",
-                    dependencies: [.product(name: "PluginSDK", package: "\(packageIdentity)")]
+                    dependencies: [
+                        .product(name: "PluginSDK", package: "\(packageIdentity)"),
+                        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                    ]
                 ),
                 // Wiring only: flags, token, server, signals.
                 .executableTarget(name: "\(typeName)Plugin", dependencies: ["\(typeName)"]),
@@ -59,15 +64,26 @@ extension PluginScaffold {
 
             /// What `plugin.\(name)` holds in the workflow.
             public struct Parameters: Decodable, Sendable {
-                /// The greeting; "Hello" when absent.
+                /// The greeting; the plugin's default greeting when absent.
                 public var greeting: String?
             }
 
-            public init() {}
+            /// The greeting of templates that name none.
+            public let defaultGreeting: String
+
+            /// A plugin whose templates greet with `defaultGreeting` unless they name a greeting.
+            public init(defaultGreeting: String = "Hello") {
+                self.defaultGreeting = defaultGreeting
+            }
+
+            /// The plugin its options describe (`--default-greeting`).
+            public init(options: \(typeName)Options) {
+                self.init(defaultGreeting: options.defaultGreeting)
+            }
 
             public func execute(_ parameters: Parameters, context: PluginContext) async throws -> ExecuteTemplateReply {
                 let who = context.template?.inputs?.value(of: "name") ?? "world"
-                let text = "\\(parameters.greeting ?? "Hello"), \\(who)!"
+                let text = "\\(parameters.greeting ?? defaultGreeting), \\(who)!"
                 // Argo may send the same call again (timeouts, requeues): side effects should use this key.
                 let key = context.idempotencyKey(pluginKey: Self.key)
                 context.logger.info("greeting", metadata: ["idempotency-key": "\\(key.prefix(16))"])
@@ -78,15 +94,47 @@ extension PluginScaffold {
         """
     }
 
+    /// The environment variable of the scaffold's one option: `GREETER_DEFAULT_GREETING` for `greeter`.
+    var defaultGreetingVariable: String {
+        String(name.uppercased().map { $0 == "-" ? "_" : $0 }) + "_DEFAULT_GREETING"
+    }
+
+    var optionsSwift: String {
+        """
+        import ArgumentParser
+        import PluginSDK
+
+        /// The plugin's own options, parsed with the SDK's (`--port`, `--log-level`, ...) and listed in `--help`.
+        /// Each flag falls back on an environment variable, which is how a sidecar's `env` (or a Secret) reaches it.
+        public struct \(typeName)Options: PluginOptions {
+            /// The greeting of templates that name none.
+            @Option(help: "The greeting of templates that name none.")
+            public var defaultGreeting = "Hello"
+
+            /// The variable each flag falls back on when it is not given.
+            public static let environment: [EnvironmentFallback] = [
+                .option("--default-greeting", variable: "\(defaultGreetingVariable)"),
+            ]
+
+            /// Required by swift-argument-parser; the runtime, or `parse(_:environment:)`, makes the values.
+            public init() {}
+        }
+
+        """
+    }
+
     var mainSwift: String {
         """
         import \(typeName)
         import PluginSDK
 
-        // Wiring only: the logic lives in \(typeName).swift, where the tests call it.
+        // Wiring only: the logic lives in \(typeName).swift, where the tests call it. The runtime parses the
+        // plugin's options (\(typeName)Options) with its own, then makes the plugin from them.
         var configuration = PluginConfiguration()
         configuration.port = \(port)
-        await PluginRuntime.run(\(typeName)(), configuration: configuration)
+        await PluginRuntime.run(options: \(typeName)Options.self, configuration: configuration) { options in
+            \(typeName)(options: options)
+        }
 
         """
     }
@@ -107,6 +155,15 @@ extension PluginScaffold {
                     #expect(reply.node?.phase == .succeeded)
                     #expect(reply.node?.message == "Hi, Ada!")
                     #expect(reply.node?.outputs?.parameters?.first?.value?.string == "Hi, Ada!")
+                }
+            }
+
+            @Test("the default greeting comes from --default-greeting or \(defaultGreetingVariable)")
+            func defaultGreeting() async throws {
+                let options = try \(typeName)Options.parse([], environment: ["\(defaultGreetingVariable)": "Howdy"])
+                try await PluginTestClient.with(\(typeName)(options: options), transport: .inProcess) { client async throws in
+                    let reply = try await client.execute(.fixture(plugin: "\(name)", inputs: ["name": "Ada"]))
+                    #expect(reply.node?.message == "Howdy, Ada!")
                 }
             }
 

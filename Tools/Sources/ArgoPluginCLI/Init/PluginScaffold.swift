@@ -55,6 +55,7 @@ struct PluginScaffold {
             ("Package.swift", packageSwift),
             (".gitignore", ".build/\n.build-*/\nPackage.resolved\n.swiftpm/\n"),
             ("Sources/\(typeName)/\(typeName).swift", pluginSwift),
+            ("Sources/\(typeName)/\(typeName)Options.swift", optionsSwift),
             ("Sources/\(typeName)Plugin/main.swift", mainSwift),
             ("Tests/\(typeName)Tests/\(typeName)Tests.swift", testsSwift),
             ("plugin.yaml", pluginYAML),
