@@ -38,7 +38,7 @@ extension NodeResult: JSONDirectEncodable {
     }
 
     /// The shape both node replies share: `{"node":…,"requeue":…}` with absent members left out.
-    static func writeReply(node: NodeResult?, requeue: Duration?, to writer: inout JSONDirectWriter) -> Bool {
+    static func writeReply(node: NodeResult?, requeue: GoDuration?, to writer: inout JSONDirectWriter) -> Bool {
         writer.beginObject()
         if let node {
             writer.key("node")

@@ -156,8 +156,8 @@ struct PluginResponder<P: Plugin>: HTTPResponder {
         } else if (phase == .running || phase == .pending) && reply.requeue == nil {
             logger.warning(
                 "reply is \(phase) without requeue; Argo would never call again, requeueing after the default",
-                metadata: ["requeue": "\(ArgoModels.Duration(defaultRequeue))"])
-            reply.requeue = ArgoModels.Duration(defaultRequeue)
+                metadata: ["requeue": "\(GoDuration(defaultRequeue))"])
+            reply.requeue = GoDuration(defaultRequeue)
         }
         return reply
     }

@@ -65,7 +65,7 @@ struct AgentExecutor: Sendable {
     }
 
     enum Round {
-        case success(NodeResult, requeue: ArgoModels.Duration?, address: String)
+        case success(NodeResult, requeue: GoDuration?, address: String)
         case failure(String, hint: String?)
     }
 
