@@ -72,9 +72,10 @@ struct PluginResponder<P: Plugin>: HTTPResponder {
     func shuttingDown() -> HTTPResponse { ReplyStatus.shuttingDown() }
 
     private func executeTemplate(_ body: [UInt8]) async -> HTTPResponse {
+        let document: JSONDocument
         let args: ExecuteTemplateArgs
         do {
-            let document = try WireJSON.parse(body)
+            document = try WireJSON.parse(body)
             if let key = templateKey, Self.isForeignTemplate(document, key: key) {
                 // The workflow is still checked (it is small); the other plugin's template is not decoded.
                 _ = try document.decode(Workflow.self, at: ["workflow"])
@@ -90,7 +91,11 @@ struct PluginResponder<P: Plugin>: HTTPResponder {
         return await CallMetadata.$current.withValue(context.identity) {
             context.logger.debug("call")
             do {
-                let reply = try await plugin.executeTemplate(args, context: context)
+                // A TemplatePlugin decodes its parameters from this parse of the body (TemplateRequestBody).
+                let request = TemplateRequestBody(document: document, plugin: ObjectIdentifier(P.self))
+                let reply = try await TemplateRequestBody.$current.withValue(request) {
+                    try await plugin.executeTemplate(args, context: context)
+                }
                 return encode(normalized(reply, logger: context.logger))
             } catch {
                 return failureReply(error, context: context) { encode(ExecuteTemplateReply.failed($0)) }
