@@ -12,8 +12,8 @@ SLACK := Examples/SlackPlugin
 TOOLS := Tools
 PACKAGES := . $(HELLO) $(HELLO_CONTROLLER) $(SLACK) $(TOOLS)
 
-.PHONY: run run-controller test test-packages build release deps deps-test argo-plugin api bench instructions sidecar docs \
-	clean help fuzz sanitize test-asan test-tsan soak leak-check
+.PHONY: run run-controller test test-packages build release deps deps-test argo-plugin api bench instructions sidecar \
+	docs clean help fuzz sanitize test-asan test-tsan soak leak-check
 
 help:
 	@echo "make run    build and start HelloPlugin in development mode (prints a curl to try)"

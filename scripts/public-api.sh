@@ -67,7 +67,7 @@ total=0
 total_written=0
 for module in "${MODULES[@]}"; do
   count=$(awk -F'\t' -v m="$module" '$1 == m' "$work/ours.tsv" | wc -l)
-  written=$(awk -F'\t' -v m="$module" '$1 == m && ($4 == "documented" || $4 == "undocumented")' "$work/ours.tsv" | wc -l)
+  written=$(awk -F'\t' -v m="$module" '$1 == m && $4 ~ /documented$/' "$work/ours.tsv" | wc -l)
   printf '%-18s %8d %10d\n' "$module" "$count" "$written"
   total=$((total + count))
   total_written=$((total_written + written))

@@ -78,6 +78,7 @@ package struct JSONDocument: Sendable {
                     codingPath: codingPath,
                     debugDescription: "expected \(T.self) at \(CodingPathText.describe(codingPath)) but found nothing"))
         }
-        return try TapeStorage(tape: tape, userInfo: userInfo, root: root).decodeTopLevel(T.self, at: index, direct: true)
+        let storage = TapeStorage(tape: tape, userInfo: userInfo, root: root)
+        return try storage.decodeTopLevel(T.self, at: index, direct: true)
     }
 }

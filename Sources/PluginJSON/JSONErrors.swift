@@ -68,8 +68,8 @@ enum JSONErrors {
         .dataCorrupted(
             DecodingError.Context(
                 codingPath: path,
-                debugDescription:
-                    "number \(quote(text).dropFirst().dropLast()) at \(CodingPathText.describe(path)) does not fit in \(type)"))
+                debugDescription: "number \(quote(text).dropFirst().dropLast()) at \(CodingPathText.describe(path)) "
+                    + "does not fit in \(type)"))
     }
 
     /// A required key that the object does not have.
@@ -87,12 +87,14 @@ enum JSONErrors {
             type,
             DecodingError.Context(
                 codingPath: path,
-                debugDescription: "expected \(type) at \(CodingPathText.describe(path)) but the array has only \(count) elements"))
+                debugDescription:
+                    "expected \(type) at \(CodingPathText.describe(path)) but the array has only \(count) elements"))
     }
 
     /// A value the encoder cannot write (a non-finite number, nesting too deep).
     static func cannotEncode(_ value: Any, _ message: String, path: [any CodingKey]) -> EncodingError {
         .invalidValue(
-            value, EncodingError.Context(codingPath: path, debugDescription: "\(message) at \(CodingPathText.describe(path))"))
+            value,
+            EncodingError.Context(codingPath: path, debugDescription: "\(message) at \(CodingPathText.describe(path))"))
     }
 }

@@ -56,7 +56,9 @@ enum ContractTable {
             NodePostExecuteArgs.self, knownKeys: NodePostExecuteArgs.knownKeys,
             sample: Samples.nodePostExecuteArgs
         ),
-        .make(NodePostExecuteReply.self, knownKeys: NodePostExecuteReply.knownKeys, sample: Samples.nodePostExecuteReply),
+        .make(
+            NodePostExecuteReply.self, knownKeys: NodePostExecuteReply.knownKeys, sample: Samples.nodePostExecuteReply
+        ),
         .make(
             ParameterPreSubstitutionArgs.self, knownKeys: ParameterPreSubstitutionArgs.knownKeys,
             sample: Samples.parameterPreSubstitutionArgs

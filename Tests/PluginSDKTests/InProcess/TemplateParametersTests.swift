@@ -49,7 +49,8 @@ struct TemplateParametersTests {
     /// `executeTemplate` called directly, as a test or another plugin would: the parameters come from `args`.
     func executeDirectly<P: TemplatePlugin>(_ plugin: P, _ body: String) async throws -> ExecuteTemplateReply {
         let args = try WireJSON.decode(ExecuteTemplateArgs.self, from: Array(body.utf8))
-        return try await plugin.executeTemplate(args, context: PluginContext(method: .templateExecute, workflowName: "wf"))
+        let context = PluginContext(method: .templateExecute, workflowName: "wf")
+        return try await plugin.executeTemplate(args, context: context)
     }
 
     @Test("a parameter of the wrong type fails the node with the same message on both routes, naming the field")

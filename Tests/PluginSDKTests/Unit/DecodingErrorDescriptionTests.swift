@@ -22,7 +22,8 @@ struct DecodingErrorDescriptionTests {
             (#"{"workflow":{"metadata":{}}}"#, "template: required field is missing"),
             ("[]", "the top level: expected an object; expected an object at the top level but found an array"),
             (#"{"workflow":{"metadata":{"name":5}},"template":{}}"#,
-             "workflow.metadata.name: expected a string; expected a string at workflow.metadata.name but found a number"),
+             "workflow.metadata.name: expected a string; "
+                + "expected a string at workflow.metadata.name but found a number"),
             (#"{"workflow":null,"template":{}}"#, "workflow: expected an object, found null"),
             (#"{"workflow":{"metadata":{}},"template":{"inputs":{"parameters":[{"name":"a"},{"value":"v"}]}}}"#,
              "template.inputs.parameters[1].name: required field is missing"),
