@@ -102,10 +102,12 @@ package struct JSONMemberKey {
 extension TapeStorage {
     /// Decodes the value at `index`, through ``JSONDirectDecodable`` when `T` conforms and accepts the input.
     func decodeTopLevel<T: Decodable>(_ type: T.Type, at index: Int, direct: Bool) throws -> T {
+        // `as! T` on the built value (whose type is `T`) rather than `as? T`: a conditional cast would look up the
+        // metadata of `Optional<T>` on every call, which for a type the runtime has not pre-built is a hash lookup.
         if direct, let directType = T.self as? any JSONDirectDecodable.Type,
-            let value = directType.init(directJSON: JSONTapeValue(storage: self, index: index)) as? T
+            let value = directType.init(directJSON: JSONTapeValue(storage: self, index: index))
         {
-            return value
+            return value as! T
         }
         return try decode(T.self, at: index)
     }

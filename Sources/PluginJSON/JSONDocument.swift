@@ -63,12 +63,14 @@ package struct JSONDocument: Sendable {
         return try TapeStorage(tape: tape, userInfo: [:], root: root).jsonValue(at: index)
     }
 
-    /// Decodes a `T` from the value at `path` (the whole document by default).
+    /// Decodes a `T` from the value at `path` (the whole document by default). `usesDirectDecoding: false` skips
+    /// the check for a ``JSONDirectDecodable`` type, for types that cannot be one (a plugin's own parameters).
     ///
     /// - Throws: `DecodingError.valueNotFound` when there is no value at `path`, otherwise what `PluginJSONDecoder`
     ///   throws. Coding paths in errors start at the top of this document.
     package func decode<T: Decodable>(
-        _ type: T.Type, at path: [String] = [], userInfo: [CodingUserInfoKey: any Sendable] = [:]
+        _ type: T.Type, at path: [String] = [], userInfo: [CodingUserInfoKey: any Sendable] = [:],
+        usesDirectDecoding: Bool = true
     ) throws -> T {
         guard let index = token(at: path) else {
             let codingPath: [any CodingKey] = path.map { AnyCodingKey($0) }
@@ -79,6 +81,7 @@ package struct JSONDocument: Sendable {
                     debugDescription: "expected \(T.self) at \(CodingPathText.describe(codingPath)) but found nothing"))
         }
         let storage = TapeStorage(tape: tape, userInfo: userInfo, root: root)
+        guard usesDirectDecoding else { return try storage.decode(T.self, at: index) }
         return try storage.decodeTopLevel(T.self, at: index, direct: true)
     }
 }

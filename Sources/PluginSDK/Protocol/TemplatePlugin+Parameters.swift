@@ -7,8 +7,8 @@ extension TemplatePlugin {
     /// configuration (`greeting`, not `template.plugin.hello.greeting`); only a number no `JSONValue` holds exactly
     /// (an integer beyond 64 bits) reads exactly from the body alone.
     static func decodeParameters(_ args: ExecuteTemplateArgs) throws -> Parameters {
-        if let config = TemplateRequestBody.pluginConfig(for: Self.self, key: key) {
-            return try config.decode(Parameters.self)
+        if let config = TemplateRequestBody.pluginConfig(for: Self.self) {
+            return try config.decode(Parameters.self, usesDirectDecoding: false)
         }
         return try args.template.decodePlugin(Parameters.self, key: key)
     }

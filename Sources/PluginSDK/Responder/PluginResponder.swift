@@ -72,14 +72,18 @@ struct PluginResponder<P: Plugin>: HTTPResponder {
     func shuttingDown() -> HTTPResponse { ReplyStatus.shuttingDown() }
 
     private func executeTemplate(_ body: [UInt8]) async -> HTTPResponse {
-        let document: JSONDocument
         let args: ExecuteTemplateArgs
+        // For a TemplatePlugin, `template.plugin.<key>` of the parsed body: its parameters are decoded from it.
+        var pluginConfig: JSONDocument?
         do {
-            document = try WireJSON.parse(body)
-            if let key = templateKey, Self.isForeignTemplate(document, key: key) {
-                // The workflow is still checked (it is small); the other plugin's template is not decoded.
-                _ = try document.decode(Workflow.self, at: ["workflow"])
-                return ReplyStatus.ok(WireJSON.emptyObject)
+            let document = try WireJSON.parse(body)
+            if let key = templateKey {
+                pluginConfig = document.subdocument(at: ["template", "plugin", key])
+                if pluginConfig == nil, Self.isForeignTemplate(document) {
+                    // The workflow is still checked (it is small); the other plugin's template is not decoded.
+                    _ = try document.decode(Workflow.self, at: ["workflow"])
+                    return ReplyStatus.ok(WireJSON.emptyObject)
+                }
             }
             args = try document.decode(ExecuteTemplateArgs.self)
         } catch {
@@ -88,14 +92,14 @@ struct PluginResponder<P: Plugin>: HTTPResponder {
         let context = PluginContext(
             method: .templateExecute, workflow: args.workflow, template: args.template, logger: logger,
             deadline: ContinuousClock.now.advanced(by: callTimeout))
-        return await CallMetadata.$current.withValue(context.identity) {
+        var identity = context.identity
+        identity.templateBody = pluginConfig.map {
+            TemplateRequestBody(pluginConfig: $0, plugin: ObjectIdentifier(P.self))
+        }
+        return await CallMetadata.$current.withValue(identity) {
             context.logger.debug("call")
             do {
-                // A TemplatePlugin decodes its parameters from this parse of the body (TemplateRequestBody).
-                let request = TemplateRequestBody(document: document, plugin: ObjectIdentifier(P.self))
-                let reply = try await TemplateRequestBody.$current.withValue(request) {
-                    try await plugin.executeTemplate(args, context: context)
-                }
+                let reply = try await plugin.executeTemplate(args, context: context)
                 return encode(normalized(reply, logger: context.logger))
             } catch {
                 return failureReply(error, context: context) { encode(ExecuteTemplateReply.failed($0)) }
@@ -103,11 +107,10 @@ struct PluginResponder<P: Plugin>: HTTPResponder {
         }
     }
 
-    /// Whether a `template.execute` body is for another plugin: it has the required objects but no
-    /// `template.plugin.<key>`. Decided on the parsed document, so that template is never decoded.
-    static func isForeignTemplate(_ document: JSONDocument, key: String) -> Bool {
+    /// Whether a `template.execute` body without `template.plugin.<key>` is for another plugin: it has the
+    /// required objects. Decided on the parsed document, so that template is never decoded.
+    static func isForeignTemplate(_ document: JSONDocument) -> Bool {
         document.keys(at: ["workflow", "metadata"]) != nil && document.keys(at: ["template"]) != nil
-            && !document.contains(["template", "plugin", key])
     }
 
     /// A controller hook: decode, call, encode. Errors: 404 unimplemented, 503 transient, 500 fatal.

@@ -1,24 +1,23 @@
 import PluginJSON
 
-/// The parsed body of the `template.execute` call in progress, handed to the plugin the responder calls.
+/// `template.plugin.<key>` of the `template.execute` body in progress, handed to the plugin the responder calls.
 ///
-/// The responder parses every body once. A ``TemplatePlugin`` decodes its `Parameters` from that parse's
-/// `template.plugin.<key>`, through the package's one decoder, instead of from the `JSONValue` copy in
-/// `args.template.plugin` (which `Template.decodePlugin` first writes back to JSON). The body is bound to the type
-/// of the plugin the responder called: a plugin that passes other arguments on to another plugin's
-/// `executeTemplate` gets those arguments decoded, never this body.
+/// The responder parses every body once. A ``TemplatePlugin`` decodes its `Parameters` from that parse, through
+/// the package's one decoder, instead of from the `JSONValue` copy in `args.template.plugin` (which
+/// `Template.decodePlugin` first writes back to JSON). It travels with the call's identity (``CallMetadata``), so it
+/// costs no task-local of its own, and it is bound to the type of the plugin the responder called: a plugin that
+/// passes other arguments on to another plugin's `executeTemplate` gets those arguments decoded, never this body.
 struct TemplateRequestBody: Sendable {
-    /// The body of the call in progress, while the responder runs the plugin's `executeTemplate`.
-    @TaskLocal static var current: TemplateRequestBody?
-
-    /// The parsed request body.
-    let document: JSONDocument
-    /// The type of the plugin the responder called with it.
+    /// `template.plugin.<key>` of the parsed body, for the key of the plugin the responder called.
+    let pluginConfig: JSONDocument
+    /// The type of that plugin.
     let plugin: ObjectIdentifier
 
-    /// `template.plugin.<key>` of the body, when the call in progress handed it to a plugin of type `plugin`.
-    static func pluginConfig(for plugin: Any.Type, key: String) -> JSONDocument? {
-        guard let current, current.plugin == ObjectIdentifier(plugin) else { return nil }
-        return current.document.subdocument(at: ["template", "plugin", key])
+    /// The body's `template.plugin.<key>`, when the call in progress handed it to a plugin of type `plugin`.
+    static func pluginConfig(for plugin: Any.Type) -> JSONDocument? {
+        guard let current = CallMetadata.current?.templateBody, current.plugin == ObjectIdentifier(plugin) else {
+            return nil
+        }
+        return current.pluginConfig
     }
 }
