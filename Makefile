@@ -12,14 +12,15 @@ SLACK := Examples/SlackPlugin
 TOOLS := Tools
 PACKAGES := . $(HELLO) $(HELLO_CONTROLLER) $(SLACK) $(TOOLS)
 
-.PHONY: run run-controller test test-packages build release deps deps-test argo-plugin bench instructions sidecar docs \
-	clean help fuzz sanitize test-asan test-tsan soak leak-check
+.PHONY: run run-controller test test-packages build release deps deps-test argo-plugin api bench instructions sidecar \
+	docs clean help fuzz sanitize test-asan test-tsan soak leak-check
 
 help:
 	@echo "make run    build and start HelloPlugin in development mode (prints a curl to try)"
 	@echo "make run-controller  build and start HelloControllerPlugin (controller hooks) in development mode"
 	@echo "make test   install test dependencies and run the whole test suite (the SDK, the examples, the tools)"
 	@echo "make argo-plugin  build the author tool (init, build, simulate) in release; prints its path last"
+	@echo "make api    count the public declarations; fail on an undocumented one or a standard library name"
 	@echo "make bench  benchmark the release HelloPlugin against the peers in ../shared/bench"
 	@echo "make instructions  instructions per call under callgrind, checked against a committed baseline"
 	@echo "make sidecar  check the examples' ConfigMaps and Dockerfiles, then run them as Argo sidecars (root)"
@@ -70,6 +71,12 @@ test: deps-test
 argo-plugin: deps
 	$(SWIFT) build -c release --package-path $(TOOLS) --product argo-plugin
 	@echo "$$($(SWIFT) build -c release --package-path $(TOOLS) --show-bin-path)/argo-plugin"
+
+# What `import PluginSDK` shows: public declarations per module and in total, from the symbol graphs. Fails when one
+# has no doc comment or a type takes a name of the standard library or Foundation (see scripts/public-api.sh).
+api: deps
+	$(call apt_install,jq)
+	scripts/public-api.sh
 
 # Benchmarks our release plugins against the peers in ../shared/bench (wrk, Go, C). BENCH_ARGS="--quick" for a
 # short run. Results: bench-results/<time>/summary.md.

@@ -9,7 +9,7 @@ struct AbsentValueDecoder: Decoder, SingleValueDecodingContainer {
             type,
             DecodingError.Context(
                 codingPath: codingPath,
-                debugDescription: "expected \(type) at \(JSONErrors.describe(path: codingPath)) but the key is absent"))
+                debugDescription: "expected \(type) at \(CodingPathText.describe(codingPath)) but the key is absent"))
     }
 
     func container<Key: CodingKey>(keyedBy type: Key.Type) throws -> KeyedDecodingContainer<Key> {

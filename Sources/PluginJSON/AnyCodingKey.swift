@@ -2,7 +2,7 @@
 ///
 /// Used to read and write the members of objects whose keys are not known in advance: the unknown fields the
 /// models preserve, and `JSONValue` objects.
-public struct AnyCodingKey: CodingKey, Hashable, Sendable {
+package struct AnyCodingKey: CodingKey, Hashable, Sendable {
     /// One of the two kinds of key. Stored as an enum so the key fits the inline buffer of an existential
     /// (`any CodingKey`): `allKeys` converts arrays of keys to and from `[any CodingKey]`, and a key that does not
     /// fit would cost a heap allocation per key.
@@ -14,7 +14,7 @@ public struct AnyCodingKey: CodingKey, Hashable, Sendable {
     private let storage: Storage
 
     /// The key's text.
-    public var stringValue: String {
+    package var stringValue: String {
         switch storage {
         case .string(let text): return text
         case .index(let index): return String(index)
@@ -22,23 +22,23 @@ public struct AnyCodingKey: CodingKey, Hashable, Sendable {
     }
 
     /// The index, for array positions.
-    public var intValue: Int? {
+    package var intValue: Int? {
         if case .index(let index) = storage { return index }
         return nil
     }
 
     /// A key with the given text.
-    public init(_ string: String) {
+    package init(_ string: String) {
         storage = .string(string)
     }
 
     /// A key with the given text.
-    public init?(stringValue: String) {
+    package init?(stringValue: String) {
         self.init(stringValue)
     }
 
     /// A key for an array position.
-    public init?(intValue: Int) {
+    package init?(intValue: Int) {
         storage = .index(intValue)
     }
 }

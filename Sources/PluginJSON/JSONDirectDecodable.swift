@@ -6,13 +6,13 @@
 /// as `init(from:)` would (a type mismatch, an escaped key, a member it leaves to `Decodable`), it returns `nil`
 /// and ``PluginJSONDecoder`` decodes the whole value through `init(from:)`, so errors and edge cases are always
 /// those of the `Decodable` route. Its tests compare both routes value for value.
-public protocol JSONDirectDecodable: Decodable {
+package protocol JSONDirectDecodable: Decodable {
     /// Builds the value, or returns `nil` when only `init(from:)` can be trusted with this input.
     init?(directJSON value: JSONTapeValue)
 }
 
 /// One value of a document parsed by ``PluginJSONDecoder``, for ``JSONDirectDecodable`` types.
-public struct JSONTapeValue {
+package struct JSONTapeValue {
     let storage: TapeStorage
     let index: Int
 
@@ -24,10 +24,10 @@ public struct JSONTapeValue {
     private var token: JSONToken { storage.tape.tokens[index] }
 
     /// Whether the value is `null` (an optional member that is `null` decodes as absent).
-    public var isNull: Bool { token.kind == .null }
+    package var isNull: Bool { token.kind == .null }
 
     /// The value if it is a string.
-    public var string: String? {
+    package var string: String? {
         let kind = token.kind
         guard kind == .string || kind == .escapedString else { return nil }
         return storage.tape.string(at: index)
@@ -35,7 +35,7 @@ public struct JSONTapeValue {
 
     /// Calls `body` with each member of an object, in document order, until it returns `false`. Returns `false`
     /// when the value is not an object or `body` stopped.
-    public func forEachMember(_ body: (JSONMemberKey, JSONTapeValue) -> Bool) -> Bool {
+    package func forEachMember(_ body: (JSONMemberKey, JSONTapeValue) -> Bool) -> Bool {
         guard token.kind == .object else { return false }
         let tape = storage.tape
         var key = index + 1
@@ -51,7 +51,7 @@ public struct JSONTapeValue {
 
     /// The elements of an array, each built by `element`; `nil` when the value is not an array or an element
     /// gives `nil`.
-    public func array<Element>(_ element: (JSONTapeValue) -> Element?) -> [Element]? {
+    package func array<Element>(_ element: (JSONTapeValue) -> Element?) -> [Element]? {
         guard token.kind == .array else { return nil }
         var elements: [Element] = []
         elements.reserveCapacity(Int(token.length))
@@ -66,28 +66,28 @@ public struct JSONTapeValue {
 
     /// The value through its `Decodable` route (with the decoder's fast paths for strings, numbers, string
     /// dictionaries and `JSONValue`), or `nil` if that throws.
-    public func decode<T: Decodable>(_ type: T.Type) -> T? {
+    package func decode<T: Decodable>(_ type: T.Type) -> T? {
         try? storage.decode(T.self, at: index)
     }
 
     /// The value as a `JSONValue` (what models keep in `unknownFields`), or `nil` for a number no type holds.
-    public var jsonValue: JSONValue? { try? storage.jsonValue(at: index) }
+    package var jsonValue: JSONValue? { try? storage.jsonValue(at: index) }
 }
 
 /// The key of an object member, compared as bytes against the names a model types.
-public struct JSONMemberKey {
+package struct JSONMemberKey {
     let tape: JSONTape
     let index: Int
 
     /// Whether the key is written without escapes (its bytes are its UTF-8).
-    public var isPlain: Bool { tape.tokens[index].kind == .string }
+    package var isPlain: Bool { tape.tokens[index].kind == .string }
 
     /// The key, unescaped.
-    public var string: String { tape.string(at: index) }
+    package var string: String { tape.string(at: index) }
 
     /// Whether the key, written without escapes, is `name`.
     @inline(__always)
-    public func `is`(_ name: StaticString) -> Bool {
+    package func `is`(_ name: StaticString) -> Bool {
         let token = tape.tokens[index]
         guard Int(token.length) == name.utf8CodeUnitCount, token.kind == .string else { return false }
         let bytes = tape.bytes
@@ -102,10 +102,12 @@ public struct JSONMemberKey {
 extension TapeStorage {
     /// Decodes the value at `index`, through ``JSONDirectDecodable`` when `T` conforms and accepts the input.
     func decodeTopLevel<T: Decodable>(_ type: T.Type, at index: Int, direct: Bool) throws -> T {
+        // `as! T` on the built value (whose type is `T`) rather than `as? T`: a conditional cast would look up the
+        // metadata of `Optional<T>` on every call, which for a type the runtime has not pre-built is a hash lookup.
         if direct, let directType = T.self as? any JSONDirectDecodable.Type,
-            let value = directType.init(directJSON: JSONTapeValue(storage: self, index: index)) as? T
+            let value = directType.init(directJSON: JSONTapeValue(storage: self, index: index))
         {
-            return value
+            return value as! T
         }
         return try decode(T.self, at: index)
     }

@@ -5,7 +5,7 @@
 /// writes the same bytes `encode(to:)` would produce under ``PluginJSONEncoder``'s rules (members sorted by key,
 /// absent optionals left out), or declines, and the encoder then takes the `Encodable` route for the whole value.
 /// Its tests compare both routes byte for byte.
-public protocol JSONDirectEncodable: Encodable {
+package protocol JSONDirectEncodable: Encodable {
     /// Writes `self` as one JSON value, or returns `false` (leaving the writer where it was is not required: the
     /// encoder discards what was written) when only `encode(to:)` can produce the right output.
     func writeJSON(to writer: inout JSONDirectWriter) -> Bool
@@ -13,7 +13,7 @@ public protocol JSONDirectEncodable: Encodable {
 
 /// Writes JSON for ``JSONDirectEncodable`` types: objects whose keys the caller writes in sorted order, arrays,
 /// strings, integers and booleans, with separators placed automatically.
-public struct JSONDirectWriter {
+package struct JSONDirectWriter {
     var writer: JSONWriter
     /// Whether the next value or key needs a comma before it (inside an array or object that already has one).
     private var needsSeparator = false
@@ -31,34 +31,34 @@ public struct JSONDirectWriter {
     }
 
     /// Opens an object (as a value: after a key, as an array element, or at the top).
-    public mutating func beginObject() {
+    package mutating func beginObject() {
         separate()
         writer.append(UInt8(ascii: "{"))
         needsSeparator = false
     }
 
     /// Closes the innermost object.
-    public mutating func endObject() {
+    package mutating func endObject() {
         writer.append(UInt8(ascii: "}"))
         needsSeparator = true
     }
 
     /// Opens an array.
-    public mutating func beginArray() {
+    package mutating func beginArray() {
         separate()
         writer.append(UInt8(ascii: "["))
         needsSeparator = false
     }
 
     /// Closes the innermost array.
-    public mutating func endArray() {
+    package mutating func endArray() {
         writer.append(UInt8(ascii: "]"))
         needsSeparator = true
     }
 
     /// Writes a member's key. Keys must be plain ASCII without quotes or backslashes, and an object's keys must
     /// come in ascending byte order, as ``PluginJSONEncoder`` sorts them.
-    public mutating func key(_ name: StaticString) {
+    package mutating func key(_ name: StaticString) {
         separate()
         writer.append(UInt8(ascii: "\""))
         name.withUTF8Buffer { writer.bytes.append(contentsOf: $0) }
@@ -68,7 +68,7 @@ public struct JSONDirectWriter {
     }
 
     /// Writes a string value, escaped as ``PluginJSONEncoder`` escapes strings.
-    public mutating func string(_ value: String) {
+    package mutating func string(_ value: String) {
         separate()
         writer.append(string: value)
         needsSeparator = true
@@ -76,21 +76,21 @@ public struct JSONDirectWriter {
 
     /// Writes `"name":"value"` when `value` is present, nothing when it is `nil` (how `encodeIfPresent` treats an
     /// absent optional).
-    public mutating func member(_ name: StaticString, _ value: String?) {
+    package mutating func member(_ name: StaticString, _ value: String?) {
         guard let value else { return }
         key(name)
         string(value)
     }
 
     /// Writes an integer value.
-    public mutating func integer(_ value: Int) {
+    package mutating func integer(_ value: Int) {
         separate()
         writer.append(integer: value)
         needsSeparator = true
     }
 
     /// Writes `true` or `false`.
-    public mutating func bool(_ value: Bool) {
+    package mutating func bool(_ value: Bool) {
         separate()
         writer.append(value)
         needsSeparator = true

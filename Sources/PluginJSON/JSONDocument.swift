@@ -2,26 +2,35 @@
 ///
 /// Parsing validates the whole document (the rules of `PluginJSONDecoder`) once; lookups and decodes then work
 /// on the parsed form without reading the text again. A plugin server can, for example, answer "not mine" by
-/// looking for its key under `template.plugin` before decoding the rest of the template.
+/// looking for its key under `template.plugin` before decoding the rest of the template, then decode the plugin's
+/// parameters from ``subdocument(at:)`` without decoding them twice.
 ///
 /// ```swift
 /// let document = try JSONDocument(parsing: body)
-/// guard document.contains(["template", "plugin", "hello"]) else { return notMine }
-/// let args = try document.decode(ExecuteTemplateArgs.self)
+/// guard let config = document.subdocument(at: ["template", "plugin", "hello"]) else { return notMine }
+/// let parameters = try config.decode(Parameters.self)  // errors name `greeting`, not `template.plugin.hello.greeting`
 /// ```
-public struct JSONDocument: Sendable {
+package struct JSONDocument: Sendable {
     let tape: JSONTape
+    /// The token of the value this document stands for: 0 for a whole document, deeper for a subdocument.
+    let root: Int
 
     /// Parses a complete document.
     ///
     /// - Throws: `DecodingError.dataCorrupted` naming the problem and its byte offset.
-    public init(parsing bytes: [UInt8], maxDepth: Int = 512) throws {
+    package init(parsing bytes: [UInt8], maxDepth: Int = 512) throws {
         tape = try JSONTape(parsing: bytes, maxDepth: maxDepth)
+        root = 0
     }
 
-    /// The token of the value at `path` (object keys from the top level), or `nil`.
+    private init(tape: JSONTape, root: Int) {
+        self.tape = tape
+        self.root = root
+    }
+
+    /// The token of the value at `path` (object keys from this document's top), or `nil`.
     private func token(at path: [String]) -> Int? {
-        var index = 0
+        var index = root
         for key in path {
             guard let member = tape.find(key, in: index) else { return nil }
             index = member
@@ -30,12 +39,18 @@ public struct JSONDocument: Sendable {
     }
 
     /// Whether there is a value (possibly `null`) at `path`, a list of object keys from the top level.
-    public func contains(_ path: [String]) -> Bool {
+    package func contains(_ path: [String]) -> Bool {
         token(at: path) != nil
     }
 
+    /// The value at `path` as a document of its own, or `nil` when there is none. Nothing is copied or parsed
+    /// again, and the coding paths of its errors start at that value.
+    package func subdocument(at path: [String]) -> JSONDocument? {
+        token(at: path).map { JSONDocument(tape: tape, root: $0) }
+    }
+
     /// The keys of the object at `path` in document order, or `nil` when there is no object there.
-    public func keys(at path: [String] = []) -> [String]? {
+    package func keys(at path: [String] = []) -> [String]? {
         guard let index = token(at: path), tape.tokens[index].kind == .object else { return nil }
         var keys: [String] = []
         tape.forEachMember(of: index) { key, _ in keys.append(tape.string(at: key)) }
@@ -43,25 +58,30 @@ public struct JSONDocument: Sendable {
     }
 
     /// The value at `path` as a `JSONValue`, or `nil` when there is none.
-    public func value(at path: [String] = []) throws -> JSONValue? {
+    package func value(at path: [String] = []) throws -> JSONValue? {
         guard let index = token(at: path) else { return nil }
-        return try TapeStorage(tape: tape, userInfo: [:]).jsonValue(at: index)
+        return try TapeStorage(tape: tape, userInfo: [:], root: root).jsonValue(at: index)
     }
 
-    /// Decodes a `T` from the value at `path` (the whole document by default).
+    /// Decodes a `T` from the value at `path` (the whole document by default). `usesDirectDecoding: false` skips
+    /// the check for a ``JSONDirectDecodable`` type, for types that cannot be one (a plugin's own parameters).
     ///
     /// - Throws: `DecodingError.valueNotFound` when there is no value at `path`, otherwise what `PluginJSONDecoder`
-    ///   throws. Coding paths in errors start at the top of the document.
-    public func decode<T: Decodable>(
-        _ type: T.Type, at path: [String] = [], userInfo: [CodingUserInfoKey: any Sendable] = [:]
+    ///   throws. Coding paths in errors start at the top of this document.
+    package func decode<T: Decodable>(
+        _ type: T.Type, at path: [String] = [], userInfo: [CodingUserInfoKey: any Sendable] = [:],
+        usesDirectDecoding: Bool = true
     ) throws -> T {
         guard let index = token(at: path) else {
+            let codingPath: [any CodingKey] = path.map { AnyCodingKey($0) }
             throw DecodingError.valueNotFound(
                 T.self,
                 DecodingError.Context(
-                    codingPath: path.map { AnyCodingKey($0) },
-                    debugDescription: "expected \(T.self) at \(JSONErrors.describe(path: path.map { AnyCodingKey($0) })) but found nothing"))
+                    codingPath: codingPath,
+                    debugDescription: "expected \(T.self) at \(CodingPathText.describe(codingPath)) but found nothing"))
         }
-        return try TapeStorage(tape: tape, userInfo: userInfo).decodeTopLevel(T.self, at: index, direct: true)
+        let storage = TapeStorage(tape: tape, userInfo: userInfo, root: root)
+        guard usesDirectDecoding else { return try storage.decode(T.self, at: index) }
+        return try storage.decodeTopLevel(T.self, at: index, direct: true)
     }
 }

@@ -50,29 +50,13 @@ enum JSONErrors {
         return result + "\""
     }
 
-    /// A coding path written the way a reader expects: `template.inputs.parameters[3].name`, or `the top level`.
-    static func describe(path: [any CodingKey]) -> String {
-        if path.isEmpty { return "the top level" }
-        var text = ""
-        for key in path {
-            if let index = key.intValue {
-                text += "[\(index)]"
-            } else {
-                if !text.isEmpty { text += "." }
-                let name = key.stringValue
-                text += name.unicodeScalars.count > maxEchoedCharacters ? quote(name) : name
-            }
-        }
-        return text
-    }
-
     /// A value of the wrong JSON type (or `null` where a value is required).
     static func mismatch(
         _ type: Any.Type, expected: String, found: String, path: [any CodingKey]
     ) -> DecodingError {
         let context = DecodingError.Context(
             codingPath: path,
-            debugDescription: "expected \(expected) at \(describe(path: path)) but found \(found)")
+            debugDescription: "expected \(expected) at \(CodingPathText.describe(path)) but found \(found)")
         if found == "null" {
             return .valueNotFound(type, context)
         }
@@ -84,8 +68,8 @@ enum JSONErrors {
         .dataCorrupted(
             DecodingError.Context(
                 codingPath: path,
-                debugDescription:
-                    "number \(quote(text).dropFirst().dropLast()) at \(describe(path: path)) does not fit in \(type)"))
+                debugDescription: "number \(quote(text).dropFirst().dropLast()) at \(CodingPathText.describe(path)) "
+                    + "does not fit in \(type)"))
     }
 
     /// A required key that the object does not have.
@@ -94,7 +78,7 @@ enum JSONErrors {
             key,
             DecodingError.Context(
                 codingPath: path,
-                debugDescription: "missing key \(quote(key.stringValue)) at \(describe(path: path))"))
+                debugDescription: "missing key \(quote(key.stringValue)) at \(CodingPathText.describe(path))"))
     }
 
     /// Reading past the end of an array.
@@ -103,12 +87,14 @@ enum JSONErrors {
             type,
             DecodingError.Context(
                 codingPath: path,
-                debugDescription: "expected \(type) at \(describe(path: path)) but the array has only \(count) elements"))
+                debugDescription:
+                    "expected \(type) at \(CodingPathText.describe(path)) but the array has only \(count) elements"))
     }
 
     /// A value the encoder cannot write (a non-finite number, nesting too deep).
     static func cannotEncode(_ value: Any, _ message: String, path: [any CodingKey]) -> EncodingError {
         .invalidValue(
-            value, EncodingError.Context(codingPath: path, debugDescription: "\(message) at \(describe(path: path))"))
+            value,
+            EncodingError.Context(codingPath: path, debugDescription: "\(message) at \(CodingPathText.describe(path))"))
     }
 }

@@ -3,16 +3,16 @@
 /// ``JSONMembersDecoder/jsonMembers(excluding:)`` checks every member key of an object against these. Compared as
 /// UTF-8 bytes straight from the parsed input, a key that is known (nearly all of them) costs no `String` and no
 /// hashing: a length check against a bit set, then a byte comparison with the few names of that length.
-public struct JSONKnownKeys: Sendable {
+package struct JSONKnownKeys: Sendable {
     /// The names, for callers that work with `String`s (the `Encodable` route, other decoders).
-    public let names: Set<String>
+    package let names: Set<String>
     /// The names' UTF-8 bytes.
     private let utf8: [[UInt8]]
     /// Bit `n` is set when a name has UTF-8 length `n` (names of 63 bytes or more share bit 63).
     private let lengths: UInt64
 
     /// Known keys with these names.
-    public init(_ names: some Sequence<String>) {
+    package init(_ names: some Sequence<String>) {
         self.names = Set(names)
         self.utf8 = self.names.map { Array($0.utf8) }
         self.lengths = self.utf8.reduce(0) { $0 | Self.bit($1.count) }
@@ -31,12 +31,12 @@ public struct JSONKnownKeys: Sendable {
     }
 
     /// Whether `key` is one of the names.
-    public func contains(_ key: String) -> Bool { names.contains(key) }
+    package func contains(_ key: String) -> Bool { names.contains(key) }
 }
 
 extension JSONKnownKeys: ExpressibleByArrayLiteral {
     /// Known keys written as a list of names, e.g. `[]` for a model that keeps every member.
-    public init(arrayLiteral names: String...) {
+    package init(arrayLiteral names: String...) {
         self.init(names)
     }
 }

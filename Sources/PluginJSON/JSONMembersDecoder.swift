@@ -10,7 +10,7 @@
 ///     unknownFields = try fast.jsonMembers(excluding: Self.knownKeys)
 /// }
 /// ```
-public protocol JSONMembersDecoder: Decoder {
+package protocol JSONMembersDecoder: Decoder {
     /// The members of the current object whose keys are not in `known`.
     ///
     /// - Throws: `DecodingError.typeMismatch` when the current value is not an object.

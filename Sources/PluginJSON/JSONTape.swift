@@ -104,11 +104,11 @@ struct JSONTape: Sendable {
         }
     }
 
-    /// The coding path from the top level to token `target`, rebuilt from the tape (only errors and callers that
-    /// read `codingPath` pay for it).
-    func codingPath(to target: Int) -> [any CodingKey] {
+    /// The coding path from token `root` (the top level by default) to token `target`, which `root` contains,
+    /// rebuilt from the tape (only errors and callers that read `codingPath` pay for it).
+    func codingPath(from root: Int = 0, to target: Int) -> [any CodingKey] {
         var path: [any CodingKey] = []
-        var current = 0
+        var current = root
         while current != target {
             let token = tokens[current]
             var child = current + 1

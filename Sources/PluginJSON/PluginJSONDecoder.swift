@@ -11,20 +11,20 @@
 ///
 /// Keys are matched exactly (no key-decoding strategy); dates and data have no special handling (they decode
 /// through their own `Decodable` conformances).
-public struct PluginJSONDecoder: Sendable {
+package struct PluginJSONDecoder: Sendable {
     /// The deepest nesting of arrays and objects accepted; deeper input fails with `DecodingError.dataCorrupted`.
     /// The default, 512, is far beyond any Argo object.
-    public var maxDepth: Int
+    package var maxDepth: Int
 
     /// Values handed to `Decodable` implementations through `Decoder.userInfo`.
-    public var userInfo: [CodingUserInfoKey: any Sendable]
+    package var userInfo: [CodingUserInfoKey: any Sendable]
 
     /// Whether ``JSONDirectDecodable`` types build themselves (the default); tests turn it off to compare the
     /// values with the `Decodable` route.
     var usesDirectDecoding = true
 
     /// A decoder with the default limits.
-    public init(maxDepth: Int = 512, userInfo: [CodingUserInfoKey: any Sendable] = [:]) {
+    package init(maxDepth: Int = 512, userInfo: [CodingUserInfoKey: any Sendable] = [:]) {
         self.maxDepth = maxDepth
         self.userInfo = userInfo
     }
@@ -33,7 +33,7 @@ public struct PluginJSONDecoder: Sendable {
     ///
     /// - Throws: `DecodingError` for malformed JSON, values of the wrong type, missing keys, numbers that do not
     ///   fit.
-    public func decode<T: Decodable>(_ type: T.Type, from bytes: [UInt8]) throws -> T {
+    package func decode<T: Decodable>(_ type: T.Type, from bytes: [UInt8]) throws -> T {
         let tape = try JSONTape(parsing: bytes, maxDepth: maxDepth)
         let storage = TapeStorage(tape: tape, userInfo: userInfo)
         return try storage.decodeTopLevel(T.self, at: 0, direct: usesDirectDecoding)
@@ -41,12 +41,12 @@ public struct PluginJSONDecoder: Sendable {
 
     /// Decodes a `T` from a complete JSON document in any byte collection (`Data`, `ArraySlice<UInt8>`, a
     /// buffer); the bytes are copied once.
-    public func decode<T: Decodable, Bytes: Sequence<UInt8>>(_ type: T.Type, from bytes: Bytes) throws -> T {
+    package func decode<T: Decodable, Bytes: Sequence<UInt8>>(_ type: T.Type, from bytes: Bytes) throws -> T {
         try decode(T.self, from: Array(bytes))
     }
 
     /// Decodes a `T` from the UTF-8 of `text`.
-    public func decode<T: Decodable>(_ type: T.Type, from text: String) throws -> T {
+    package func decode<T: Decodable>(_ type: T.Type, from text: String) throws -> T {
         try decode(T.self, from: Array(text.utf8))
     }
 }
@@ -56,13 +56,13 @@ extension JSONValue {
     ///
     /// Integers that fit in 64 bits become `.integer`, other numbers `.number`.
     /// - Throws: `DecodingError.dataCorrupted` naming the problem and its byte offset.
-    public init(parsing bytes: [UInt8], maxDepth: Int = 512) throws {
+    package init(parsing bytes: [UInt8], maxDepth: Int = 512) throws {
         let tape = try JSONTape(parsing: bytes, maxDepth: maxDepth)
         self = try TapeStorage(tape: tape, userInfo: [:]).jsonValue(at: 0)
     }
 
     /// Parses the UTF-8 of `text`; see `init(parsing:maxDepth:)` for bytes.
-    public init(parsing text: String, maxDepth: Int = 512) throws {
+    package init(parsing text: String, maxDepth: Int = 512) throws {
         try self.init(parsing: Array(text.utf8), maxDepth: maxDepth)
     }
 }

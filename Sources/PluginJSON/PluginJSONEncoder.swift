@@ -8,19 +8,19 @@
 /// ```swift
 /// let body: [UInt8] = try PluginJSONEncoder().encode(reply)
 /// ```
-public struct PluginJSONEncoder: Sendable {
+package struct PluginJSONEncoder: Sendable {
     /// The deepest nesting of arrays and objects written; deeper values fail with `EncodingError.invalidValue`.
-    public var maxDepth: Int
+    package var maxDepth: Int
 
     /// Values handed to `Encodable` implementations through `Encoder.userInfo`.
-    public var userInfo: [CodingUserInfoKey: any Sendable]
+    package var userInfo: [CodingUserInfoKey: any Sendable]
 
     /// Whether ``JSONDirectEncodable`` values write themselves (the default); tests turn it off to compare the
     /// output with the `Encodable` route.
     var usesDirectEncoding = true
 
     /// An encoder with the default limits.
-    public init(maxDepth: Int = 512, userInfo: [CodingUserInfoKey: any Sendable] = [:]) {
+    package init(maxDepth: Int = 512, userInfo: [CodingUserInfoKey: any Sendable] = [:]) {
         self.maxDepth = maxDepth
         self.userInfo = userInfo
     }
@@ -28,7 +28,7 @@ public struct PluginJSONEncoder: Sendable {
     /// Encodes `value` as a JSON document.
     ///
     /// - Throws: `EncodingError.invalidValue` for NaN or infinite numbers and for nesting deeper than `maxDepth`.
-    public func encode<T: Encodable>(_ value: T) throws -> [UInt8] {
+    package func encode<T: Encodable>(_ value: T) throws -> [UInt8] {
         // Direct writers nest a few levels at most; a tiny `maxDepth` must still fail as the `Encodable` route does.
         if usesDirectEncoding, maxDepth >= 16, let direct = value as? any JSONDirectEncodable {
             var writer = JSONDirectWriter(capacity: 256)
@@ -46,7 +46,7 @@ extension JSONValue {
     /// The value as compact JSON text (keys sorted, the rules of `PluginJSONEncoder`).
     ///
     /// - Throws: `EncodingError.invalidValue` for a NaN or infinite `.number` and nesting deeper than `maxDepth`.
-    public func serialized(maxDepth: Int = 512) throws -> [UInt8] {
+    package func serialized(maxDepth: Int = 512) throws -> [UInt8] {
         var writer = JSONWriter()
         try writer.append(self, maxDepth: maxDepth, path: { [] })
         return writer.bytes

@@ -5,9 +5,12 @@ final class TapeStorage {
     let tape: JSONTape
     /// `Decoder.userInfo` for every decoder of this call.
     let userInfo: [CodingUserInfoKey: Any]
+    /// The token coding paths start from: 0, or the value a subdocument stands for.
+    let root: Int
 
-    init(tape: JSONTape, userInfo: [CodingUserInfoKey: any Sendable]) {
+    init(tape: JSONTape, userInfo: [CodingUserInfoKey: any Sendable], root: Int = 0) {
         self.tape = tape
+        self.root = root
         var plain: [CodingUserInfoKey: Any] = [:]
         for (key, value) in userInfo { plain[key] = value }
         self.userInfo = plain
@@ -21,7 +24,7 @@ final class TapeStorage {
 
     /// The coding path of token `index`, optionally followed by `key`.
     func path(_ index: Int, _ key: (any CodingKey)? = nil) -> [any CodingKey] {
-        var path = tape.codingPath(to: index)
+        var path = tape.codingPath(from: root, to: index)
         if let key { path.append(key) }
         return path
     }

@@ -83,7 +83,7 @@ struct ExecutorModelTests {
             Issue.record("expected a DecodingError")
         } catch DecodingError.typeMismatch(_, let context) {
             #expect(context.codingPath.map(\.stringValue) == ["channel"])
-            #expect(context.debugDescription == #""channel": expected String, found number"#)
+            #expect(context.debugDescription == "expected a string at channel but found a number")
         }
         #expect(throws: DecodingError.self) { try template.decodePlugin(Hello.self, key: "other") }
     }

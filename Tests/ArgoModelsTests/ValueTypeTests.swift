@@ -13,7 +13,7 @@ struct ValueTypeTests {
         ] as [(Int64, String)]
     )
     func formatsLikeGo(nanoseconds: Int64, text: String) {
-        #expect(Duration(nanoseconds: nanoseconds).description == text)
+        #expect(GoDuration(nanoseconds: nanoseconds).description == text)
     }
 
     @Test(
@@ -25,19 +25,19 @@ struct ValueTypeTests {
         ] as [(String, Int64)]
     )
     func parsesLikeGo(text: String, nanoseconds: Int64) throws {
-        #expect(try Duration(parsing: text).nanoseconds == nanoseconds)
+        #expect(try GoDuration(parsing: text).nanoseconds == nanoseconds)
     }
 
     @Test("Strings Go rejects are not durations", arguments: ["", "5", "s", "1x", "-", ".s", "1h 2m", "1e3s"])
     func rejectsNonDurations(text: String) {
-        #expect(throws: DurationParseError.self) { try Duration(parsing: text) }
+        #expect(throws: GoDurationParseError.self) { try GoDuration(parsing: text) }
     }
 
     @Test("Durations convert to and from Swift durations")
     func convertsSwiftDuration() {
-        #expect(Duration.minutes(2).swiftDuration == .seconds(120))
-        #expect(Duration(.milliseconds(1500)) == .seconds(1.5))
-        #expect(Duration(seconds: 0.25).description == "250ms")
+        #expect(GoDuration.minutes(2).swiftDuration == .seconds(120))
+        #expect(GoDuration(.milliseconds(1500)) == .seconds(1.5))
+        #expect(GoDuration(seconds: 0.25).description == "250ms")
     }
 
     @Test("AnyString reads numbers and Booleans as Go prints them and writes strings")
@@ -64,12 +64,12 @@ struct ValueTypeTests {
         #expect(NodePhase.allCases.filter(\.isTerminal) == [.succeeded, .skipped, .failed, .error, .omitted])
     }
 
-    @Test("Progress reads N and M and applies Argo's validity rule")
+    @Test("NodeProgress reads N and M and applies Argo's validity rule")
     func progress() {
-        #expect(Progress(completed: 1, total: 4).rawValue == "1/4")
-        #expect(Progress("3/4").completed == 3)
-        #expect(!Progress("0/0").isValid)
-        #expect(!Progress("5/4").isValid)
-        #expect(Progress("garbage").total == nil)
+        #expect(NodeProgress(completed: 1, total: 4).rawValue == "1/4")
+        #expect(NodeProgress("3/4").completed == 3)
+        #expect(!NodeProgress("0/0").isValid)
+        #expect(!NodeProgress("5/4").isValid)
+        #expect(NodeProgress("garbage").total == nil)
     }
 }

@@ -50,7 +50,7 @@ struct ReplyDirectEncodingTests {
             if chance(90) { node.phase = phases[Int(json.random.next() % UInt64(phases.count))] }
             node.message = optionalText()
             if chance(60) { node.outputs = outputs() }
-            if chance(10) { node.progress = Progress(rawValue: "\(json.random.next() % 9)/9") }
+            if chance(10) { node.progress = NodeProgress(rawValue: "\(json.random.next() % 9)/9") }
             if chance(5) { node.unknownFields = ["outputs2": .string(text())] }
             return node
         }

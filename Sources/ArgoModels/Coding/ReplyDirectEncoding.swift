@@ -7,7 +7,7 @@ import PluginJSON
 
 extension ExecuteTemplateReply: JSONDirectEncodable {
     /// Writes `{"node":…,"requeue":…}`; declines when there are unknown fields.
-    public func writeJSON(to writer: inout JSONDirectWriter) -> Bool {
+    package func writeJSON(to writer: inout JSONDirectWriter) -> Bool {
         guard unknownFields.isEmpty else { return false }
         return NodeResult.writeReply(node: node, requeue: requeue, to: &writer)
     }
@@ -15,7 +15,7 @@ extension ExecuteTemplateReply: JSONDirectEncodable {
 
 extension NodePreExecuteReply: JSONDirectEncodable {
     /// Writes `{"node":…}`; declines when there are unknown fields.
-    public func writeJSON(to writer: inout JSONDirectWriter) -> Bool {
+    package func writeJSON(to writer: inout JSONDirectWriter) -> Bool {
         guard unknownFields.isEmpty else { return false }
         return NodeResult.writeReply(node: node, requeue: nil, to: &writer)
     }
@@ -23,7 +23,7 @@ extension NodePreExecuteReply: JSONDirectEncodable {
 
 extension NodeResult: JSONDirectEncodable {
     /// Writes message, outputs, phase and progress; declines when there are unknown fields.
-    public func writeJSON(to writer: inout JSONDirectWriter) -> Bool {
+    package func writeJSON(to writer: inout JSONDirectWriter) -> Bool {
         guard unknownFields.isEmpty else { return false }
         writer.beginObject()
         writer.member("message", message)
@@ -38,7 +38,7 @@ extension NodeResult: JSONDirectEncodable {
     }
 
     /// The shape both node replies share: `{"node":…,"requeue":…}` with absent members left out.
-    static func writeReply(node: NodeResult?, requeue: Duration?, to writer: inout JSONDirectWriter) -> Bool {
+    static func writeReply(node: NodeResult?, requeue: GoDuration?, to writer: inout JSONDirectWriter) -> Bool {
         writer.beginObject()
         if let node {
             writer.key("node")
@@ -52,7 +52,7 @@ extension NodeResult: JSONDirectEncodable {
 
 extension Outputs: JSONDirectEncodable {
     /// Writes exitCode, parameters and result; declines when there are artifacts or unknown fields.
-    public func writeJSON(to writer: inout JSONDirectWriter) -> Bool {
+    package func writeJSON(to writer: inout JSONDirectWriter) -> Bool {
         guard unknownFields.isEmpty, artifacts == nil else { return false }
         writer.beginObject()
         writer.member("exitCode", exitCode)
@@ -72,7 +72,7 @@ extension Outputs: JSONDirectEncodable {
 
 extension Parameter: JSONDirectEncodable {
     /// Writes every member but `valueFrom`; declines when it or unknown fields are present.
-    public func writeJSON(to writer: inout JSONDirectWriter) -> Bool {
+    package func writeJSON(to writer: inout JSONDirectWriter) -> Bool {
         guard unknownFields.isEmpty, valueFrom == nil else { return false }
         writer.beginObject()
         writer.member("default", `default`?.string)

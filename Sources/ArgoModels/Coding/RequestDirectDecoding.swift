@@ -56,7 +56,7 @@ extension JSONTapeValue {
 
 extension ExecuteTemplateArgs: JSONDirectDecodable {
     /// Builds `{workflow, template}` and keeps other members; `nil` hands the request to `init(from:)`.
-    public init?(directJSON object: JSONTapeValue) {
+    package init?(directJSON object: JSONTapeValue) {
         var workflow: Workflow?
         var template: Template?
         var unknown: [String: JSONValue] = [:]
@@ -78,7 +78,7 @@ extension ExecuteTemplateArgs: JSONDirectDecodable {
 
 extension NodePreExecuteArgs: JSONDirectDecodable {
     /// Builds `{workflow, template, node}` and keeps other members.
-    public init?(directJSON object: JSONTapeValue) {
+    package init?(directJSON object: JSONTapeValue) {
         var workflow: Workflow?
         var template: Template?
         var node: NodeStatus?
@@ -105,7 +105,7 @@ extension NodePreExecuteArgs: JSONDirectDecodable {
 
 extension Workflow: JSONDirectDecodable {
     /// Builds the workflow's metadata and keeps every other member (spec, status...).
-    public init?(directJSON object: JSONTapeValue) {
+    package init?(directJSON object: JSONTapeValue) {
         var metadata: ObjectMeta?
         var unknown: [String: JSONValue] = [:]
         let complete = object.forEachMember { key, value in
@@ -122,7 +122,7 @@ extension Workflow: JSONDirectDecodable {
 
 extension ObjectMeta: JSONDirectDecodable {
     /// Builds the Kubernetes metadata; owner references and managed fields go through `Decodable`.
-    public init?(directJSON object: JSONTapeValue) {
+    package init?(directJSON object: JSONTapeValue) {
         var meta = ObjectMeta()
         let complete = object.forEachMember { key, value in
             if key.is("name") { return value.fill(&meta.name) }
@@ -150,7 +150,7 @@ extension ObjectMeta: JSONDirectDecodable {
 
 extension Template: JSONDirectDecodable {
     /// Builds the template; retry strategy, memoize and `activeDeadlineSeconds` go through `Decodable`.
-    public init?(directJSON object: JSONTapeValue) {
+    package init?(directJSON object: JSONTapeValue) {
         var template = Template()
         let complete = object.forEachMember { key, value in
             if key.is("name") { return value.fill(&template.name) }
@@ -183,7 +183,7 @@ extension Template: JSONDirectDecodable {
 
 extension Metadata: JSONDirectDecodable {
     /// Builds a template's labels and annotations.
-    public init?(directJSON object: JSONTapeValue) {
+    package init?(directJSON object: JSONTapeValue) {
         var metadata = Metadata()
         let complete = object.forEachMember { key, value in
             if key.is("labels") { return value.fill(&metadata.labels) }
@@ -197,7 +197,7 @@ extension Metadata: JSONDirectDecodable {
 
 extension Inputs: JSONDirectDecodable {
     /// Builds the parameters; artifacts go through `Decodable`.
-    public init?(directJSON object: JSONTapeValue) {
+    package init?(directJSON object: JSONTapeValue) {
         var inputs = Inputs()
         let complete = object.forEachMember { key, value in
             if key.is("parameters") { return value.fillDirectArray(&inputs.parameters) }
@@ -211,7 +211,7 @@ extension Inputs: JSONDirectDecodable {
 
 extension Outputs: JSONDirectDecodable {
     /// Builds the parameters, result and exit code; artifacts go through `Decodable`.
-    public init?(directJSON object: JSONTapeValue) {
+    package init?(directJSON object: JSONTapeValue) {
         var outputs = Outputs()
         let complete = object.forEachMember { key, value in
             if key.is("parameters") { return value.fillDirectArray(&outputs.parameters) }
@@ -227,7 +227,7 @@ extension Outputs: JSONDirectDecodable {
 
 extension Parameter: JSONDirectDecodable {
     /// Builds a parameter; `enum` and `valueFrom` go through `Decodable`, and so do values that are not strings.
-    public init?(directJSON object: JSONTapeValue) {
+    package init?(directJSON object: JSONTapeValue) {
         var name: String?
         var parameter = Parameter(name: "")
         let complete = object.forEachMember { key, value in
@@ -262,7 +262,7 @@ extension JSONTapeValue {
 
 extension NodeStatus: JSONDirectDecodable {
     /// Builds a node's status; enumerations, template references and synchronization go through `Decodable`.
-    public init?(directJSON object: JSONTapeValue) {
+    package init?(directJSON object: JSONTapeValue) {
         var node = NodeStatus()
         let complete = object.forEachMember { key, value in
             if key.is("id") { return value.fill(&node.id) }

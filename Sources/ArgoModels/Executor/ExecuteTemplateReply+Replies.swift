@@ -24,7 +24,7 @@ extension ExecuteTemplateReply {
     /// return .running(message: "waiting for approval", requeueAfter: .seconds(30))
     /// ```
     public static func running(
-        message: String? = nil, progress: Progress? = nil, requeueAfter: Duration
+        message: String? = nil, progress: NodeProgress? = nil, requeueAfter: GoDuration
     ) -> ExecuteTemplateReply {
         ExecuteTemplateReply(
             node: NodeResult(phase: .running, message: message, progress: progress),
@@ -33,7 +33,7 @@ extension ExecuteTemplateReply {
     }
 
     /// The node has not started yet; Argo calls again after `requeueAfter`.
-    public static func pending(message: String? = nil, requeueAfter: Duration) -> ExecuteTemplateReply {
+    public static func pending(message: String? = nil, requeueAfter: GoDuration) -> ExecuteTemplateReply {
         ExecuteTemplateReply(node: NodeResult(phase: .pending, message: message), requeue: requeueAfter)
     }
 }

@@ -12,13 +12,13 @@ public struct ExecuteTemplateReply: Sendable, Hashable, Codable {
     /// The node's new state; absent when the plugin does not handle the template.
     public var node: NodeResult?
     /// Call again after this long (for long-running work).
-    public var requeue: Duration?
+    public var requeue: GoDuration?
     /// Members this type does not name, kept as sent and written back unchanged.
     public var unknownFields: [String: JSONValue]
 
     /// Creates a value; every member defaults to absent.
     public init(
-        node: NodeResult? = nil, requeue: Duration? = nil, unknownFields: [String: JSONValue] = [:]
+        node: NodeResult? = nil, requeue: GoDuration? = nil, unknownFields: [String: JSONValue] = [:]
     ) {
         self.node = node
         self.requeue = requeue
@@ -35,7 +35,7 @@ public struct ExecuteTemplateReply: Sendable, Hashable, Codable {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         node = try container.decodeIfPresent(NodeResult.self, forKey: .node)
-        requeue = try container.decodeIfPresent(Duration.self, forKey: .requeue)
+        requeue = try container.decodeIfPresent(GoDuration.self, forKey: .requeue)
         unknownFields = try decoder.unknownFields(excluding: Self.knownKeys)
     }
 

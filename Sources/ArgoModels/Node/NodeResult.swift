@@ -13,13 +13,13 @@ public struct NodeResult: Sendable, Hashable, Codable {
     /// The node's outputs.
     public var outputs: Outputs?
     /// The node's progress, `"N/M"`.
-    public var progress: Progress?
+    public var progress: NodeProgress?
     /// Members this type does not name, kept as sent and written back unchanged.
     public var unknownFields: [String: JSONValue]
 
     /// Creates a value; every member defaults to absent.
     public init(
-        phase: NodePhase? = nil, message: String? = nil, outputs: Outputs? = nil, progress: Progress? = nil,
+        phase: NodePhase? = nil, message: String? = nil, outputs: Outputs? = nil, progress: NodeProgress? = nil,
         unknownFields: [String: JSONValue] = [:]
     ) {
         self.phase = phase
@@ -41,7 +41,7 @@ public struct NodeResult: Sendable, Hashable, Codable {
         phase = try container.decodeIfPresent(NodePhase.self, forKey: .phase)
         message = try container.decodeIfPresent(String.self, forKey: .message)
         outputs = try container.decodeIfPresent(Outputs.self, forKey: .outputs)
-        progress = try container.decodeIfPresent(Progress.self, forKey: .progress)
+        progress = try container.decodeIfPresent(NodeProgress.self, forKey: .progress)
         unknownFields = try decoder.unknownFields(excluding: Self.knownKeys)
     }
 

@@ -36,7 +36,7 @@ public struct NodeStatus: Sendable, Hashable, Codable {
     /// How long the node is expected to take, in seconds.
     public var estimatedDuration: Int64?
     /// The node's progress, `"N/M"`.
-    public var progress: Progress?
+    public var progress: NodeProgress?
     /// Resource-seconds used, by resource name.
     public var resourcesDuration: [String: Int64]?
     /// The IP of the node's pod, for daemons.
@@ -67,7 +67,7 @@ public struct NodeStatus: Sendable, Hashable, Codable {
         id: String? = nil, name: String? = nil, displayName: String? = nil, type: NodeType? = nil,
         templateName: String? = nil, templateRef: TemplateRef? = nil, templateScope: String? = nil,
         phase: NodePhase? = nil, message: String? = nil, boundaryID: String? = nil, startedAt: String? = nil,
-        finishedAt: String? = nil, estimatedDuration: Int64? = nil, progress: Progress? = nil,
+        finishedAt: String? = nil, estimatedDuration: Int64? = nil, progress: NodeProgress? = nil,
         resourcesDuration: [String: Int64]? = nil, podIP: String? = nil, daemoned: Bool? = nil,
         nodeFlag: NodeFlag? = nil, inputs: Inputs? = nil, outputs: Outputs? = nil, children: [String]? = nil,
         outboundNodes: [String]? = nil, hostNodeName: String? = nil, memoizationStatus: MemoizationStatus? = nil,
@@ -125,7 +125,7 @@ public struct NodeStatus: Sendable, Hashable, Codable {
         startedAt = try container.decodeIfPresent(String.self, forKey: .startedAt)
         finishedAt = try container.decodeIfPresent(String.self, forKey: .finishedAt)
         estimatedDuration = try container.decodeIfPresent(Int64.self, forKey: .estimatedDuration)
-        progress = try container.decodeIfPresent(Progress.self, forKey: .progress)
+        progress = try container.decodeIfPresent(NodeProgress.self, forKey: .progress)
         resourcesDuration = try container.decodeIfPresent([String: Int64].self, forKey: .resourcesDuration)
         podIP = try container.decodeIfPresent(String.self, forKey: .podIP)
         daemoned = try container.decodeIfPresent(Bool.self, forKey: .daemoned)

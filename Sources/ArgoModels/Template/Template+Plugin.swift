@@ -1,3 +1,5 @@
+import PluginJSON
+
 extension Template {
     /// The configuration this template gives the plugin named `key`: `template.plugin[key]`.
     ///
@@ -10,10 +12,11 @@ extension Template {
 
     /// Decodes the configuration for the plugin named `key` into the author's own type.
     ///
-    /// Works with any `Decodable` type, through a decoder that reads the already-parsed `JSONValue`.
-    /// Errors are `DecodingError`s whose coding path names the offending member, relative to the
-    /// plugin's configuration (e.g. `"channel": expected String, found number`). A missing configuration
-    /// throws `DecodingError.keyNotFound` for `key`.
+    /// Works with any `Decodable` type, through the same decoder, rules and messages as the request a plugin
+    /// serves (a `TemplatePlugin`'s `Parameters` decode the same way). Errors are `DecodingError`s whose coding
+    /// path names the offending member relative to the plugin's configuration, and so do their descriptions
+    /// (`expected a string at channel but found a number`). A missing configuration throws
+    /// `DecodingError.keyNotFound` for `key`.
     ///
     /// ```swift
     /// struct HelloConfig: Decodable { var channel: String; var retries: Int? }
@@ -29,6 +32,9 @@ extension Template {
                 )
             )
         }
-        return try JSONValueDecoder().decode(type, from: config)
+        // The one decoder of the package: the configuration is written back to JSON and decoded as a request body
+        // would be. (On the request path a `TemplatePlugin` decodes it from the parsed body instead, through the
+        // same decoder, without this copy.)
+        return try PluginJSONDecoder().decode(T.self, from: try config.serialized())
     }
 }

@@ -5,8 +5,8 @@ extension Template {
     /// ```swift
     /// let limit = args.template.timeoutDuration ?? .minutes(5)
     /// ```
-    public var timeoutDuration: Duration? {
+    public var timeoutDuration: GoDuration? {
         guard let timeout else { return nil }
-        return try? Duration(parsing: timeout)
+        return try? GoDuration(parsing: timeout)
     }
 }

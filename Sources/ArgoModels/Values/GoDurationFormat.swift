@@ -64,8 +64,8 @@ enum GoDurationFormat {
     ]
 
     /// Parses `[-+]?([0-9]*(\.[0-9]*)?[a-z]+)+`, or the special `"0"`, into nanoseconds, as `time.ParseDuration`.
-    static func parse(_ text: String) throws(DurationParseError) -> Int64 {
-        func fail(_ reason: String) -> DurationParseError { DurationParseError(input: text, reason: reason) }
+    static func parse(_ text: String) throws(GoDurationParseError) -> Int64 {
+        func fail(_ reason: String) -> GoDurationParseError { GoDurationParseError(input: text, reason: reason) }
         var rest = Substring(text)
         var negative = false
         if let first = rest.first, first == "-" || first == "+" {

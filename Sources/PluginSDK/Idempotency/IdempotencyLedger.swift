@@ -42,7 +42,7 @@ public actor IdempotencyLedger {
     /// Runs `work` unless the same key already succeeded (its reply is returned) or is running (`Running` with
     /// `inFlightRequeue` is returned).
     public func once(
-        _ key: IdempotencyKey, inFlightRequeue: Duration = .seconds(5),
+        _ key: IdempotencyKey, inFlightRequeue: GoDuration = .seconds(5),
         _ work: @Sendable () async throws -> ExecuteTemplateReply
     ) async throws -> ExecuteTemplateReply {
         let now = ContinuousClock.now

@@ -37,7 +37,7 @@ extension TemplatePlugin {
         guard args.template.pluginConfig(for: Self.key) != nil else { return .notMine }
         let parameters: Parameters
         do {
-            parameters = try args.template.decodePlugin(Parameters.self, key: Self.key)
+            parameters = try Self.decodeParameters(args)
         } catch {
             let reason = DecodingErrorDescription.describe(error)
             return .failed("invalid parameters for plugin '\(Self.key)': \(reason)")

@@ -6,6 +6,8 @@ struct CallIdentity: Sendable {
     var workflow: String?
     var namespace: String?
     var template: String?
+    /// For `template.execute`, the parsed body a ``TemplatePlugin`` decodes its parameters from.
+    var templateBody: TemplateRequestBody?
 }
 
 /// Per-call log metadata, carried in a task-local and turned into `Logger.Metadata` only when a line is logged.

@@ -1,12 +1,13 @@
+import PluginJSON
+
 /// Turns decoding errors into one readable line that names the field, for 400 bodies and `Failed` nodes.
-public enum DecodingErrorDescription {
+///
+/// The field comes first, spelled by `CodingPathText` like every other coding path in the SDK's messages:
+/// `template.inputs.parameters[0].name: required field is missing`, `the top level: expected an object (...)`.
+/// A syntax error has no coding path; its message names the byte offset instead and is given as it is.
+enum DecodingErrorDescription {
     /// A one-line description of `error`: for a `DecodingError`, the field path and what was wrong.
-    ///
-    /// ```swift
-    /// // "template.inputs.parameters[0].name: required field is missing"
-    /// DecodingErrorDescription.describe(error)
-    /// ```
-    public static func describe(_ error: any Error) -> String {
+    static func describe(_ error: any Error) -> String {
         guard let error = error as? DecodingError else { return String(describing: error) }
         switch error {
         case .keyNotFound(let key, let context):
@@ -16,24 +17,15 @@ public enum DecodingErrorDescription {
         case .valueNotFound(let type, let context):
             return "\(path(context.codingPath)): expected \(typeName(type)), found null"
         case .dataCorrupted(let context):
-            let at = context.codingPath.isEmpty ? "body" : path(context.codingPath)
-            return "\(at): \(detail(context))"
+            if context.codingPath.isEmpty { return detail(context) }
+            return "\(path(context.codingPath)): \(detail(context))"
         @unknown default:
             return String(describing: error)
         }
     }
 
-    /// `a.b[0].c` from a coding path; `(root)` for an empty one.
-    static func path(_ keys: [any CodingKey]) -> String {
-        var text = ""
-        for key in keys {
-            if let index = key.intValue {
-                text += "[\(index)]"
-            } else {
-                text += text.isEmpty ? key.stringValue : ".\(key.stringValue)"
-            }
-        }
-        return text.isEmpty ? "(root)" : text
+    private static func path(_ keys: [any CodingKey]) -> String {
+        CodingPathText.describe(keys)
     }
 
     private static func typeName(_ type: Any.Type) -> String {

@@ -79,12 +79,17 @@ struct PluginResponder<P: Plugin>: HTTPResponder {
         _ body: [UInt8], _ handler: PluginHandlers.Handler<ExecuteTemplateArgs, ExecuteTemplateReply>
     ) async -> HTTPResponse {
         let args: ExecuteTemplateArgs
+        // For a TemplatePlugin, `template.plugin.<key>` of the parsed body: its parameters are decoded from it.
+        var pluginConfig: JSONDocument?
         do {
             let document = try WireJSON.parse(body)
-            if let key = templateKey, Self.isForeignTemplate(document, key: key) {
-                // The workflow is still checked (it is small); the other plugin's template is not decoded.
-                _ = try document.decode(Workflow.self, at: ["workflow"])
-                return ReplyStatus.ok(WireJSON.emptyObject)
+            if let key = templateKey {
+                pluginConfig = document.subdocument(at: ["template", "plugin", key])
+                if pluginConfig == nil, Self.isForeignTemplate(document) {
+                    // The workflow is still checked (it is small); the other plugin's template is not decoded.
+                    _ = try document.decode(Workflow.self, at: ["workflow"])
+                    return ReplyStatus.ok(WireJSON.emptyObject)
+                }
             }
             args = try document.decode(ExecuteTemplateArgs.self)
         } catch {
@@ -93,7 +98,11 @@ struct PluginResponder<P: Plugin>: HTTPResponder {
         let context = PluginContext(
             method: .templateExecute, workflow: args.workflow, template: args.template, logger: logger,
             deadline: ContinuousClock.now.advanced(by: callTimeout))
-        return await CallMetadata.$current.withValue(context.identity) {
+        var identity = context.identity
+        identity.templateBody = pluginConfig.map {
+            TemplateRequestBody(pluginConfig: $0, plugin: ObjectIdentifier(P.self))
+        }
+        return await CallMetadata.$current.withValue(identity) {
             context.logger.debug("call")
             do {
                 let reply = try await handler(args, context)
@@ -104,11 +113,10 @@ struct PluginResponder<P: Plugin>: HTTPResponder {
         }
     }
 
-    /// Whether a `template.execute` body is for another plugin: it has the required objects but no
-    /// `template.plugin.<key>`. Decided on the parsed document, so that template is never decoded.
-    static func isForeignTemplate(_ document: JSONDocument, key: String) -> Bool {
+    /// Whether a `template.execute` body without `template.plugin.<key>` is for another plugin: it has the
+    /// required objects. Decided on the parsed document, so that template is never decoded.
+    static func isForeignTemplate(_ document: JSONDocument) -> Bool {
         document.keys(at: ["workflow", "metadata"]) != nil && document.keys(at: ["template"]) != nil
-            && !document.contains(["template", "plugin", key])
     }
 
     /// A controller hook: decode, call, encode. 404 when the plugin has no handler for it (``respondEarly(to:)``
@@ -162,8 +170,8 @@ struct PluginResponder<P: Plugin>: HTTPResponder {
         } else if (phase == .running || phase == .pending) && reply.requeue == nil {
             logger.warning(
                 "reply is \(phase) without requeue; Argo would never call again, requeueing after the default",
-                metadata: ["requeue": "\(ArgoModels.Duration(defaultRequeue))"])
-            reply.requeue = ArgoModels.Duration(defaultRequeue)
+                metadata: ["requeue": "\(GoDuration(defaultRequeue))"])
+            reply.requeue = GoDuration(defaultRequeue)
         }
         return reply
     }

@@ -21,51 +21,51 @@ enum ContractTable {
         // Executor RPC.
         .make(
             ExecuteTemplateArgs.self, knownKeys: ExecuteTemplateArgs.knownKeys,
-            sample: ExecuteTemplateArgs(workflow: Samples.workflow, template: Samples.template)
+            sample: Samples.executeTemplateArgs
         ),
         .make(
             ExecuteTemplateReply.self, knownKeys: ExecuteTemplateReply.knownKeys,
-            sample: ExecuteTemplateReply(node: Samples.nodeResult, requeue: .seconds(30))
+            sample: Samples.executeTemplateReply
         ),
         // Controller RPCs.
         .make(
             WorkflowPreOperateArgs.self, knownKeys: WorkflowPreOperateArgs.knownKeys,
-            sample: WorkflowPreOperateArgs(workflow: Samples.workflow)
+            sample: Samples.workflowPreOperateArgs
         ),
         .make(
             WorkflowPreOperateReply.self, knownKeys: WorkflowPreOperateReply.knownKeys,
-            sample: WorkflowPreOperateReply(workflow: Samples.workflow)
+            sample: Samples.workflowPreOperateReply
         ),
         .make(
             WorkflowPostOperateArgs.self, knownKeys: WorkflowPostOperateArgs.knownKeys,
-            sample: WorkflowPostOperateArgs(old: Samples.workflow, new: Samples.workflow)
+            sample: Samples.workflowPostOperateArgs
         ),
         .make(
             WorkflowPostOperateReply.self, knownKeys: WorkflowPostOperateReply.knownKeys,
-            sample: WorkflowPostOperateReply()
+            sample: Samples.workflowPostOperateReply
         ),
         .make(
             NodePreExecuteArgs.self, knownKeys: NodePreExecuteArgs.knownKeys,
-            sample: NodePreExecuteArgs(workflow: Samples.workflow, template: Samples.template, node: Samples.nodeStatus)
+            sample: Samples.nodePreExecuteArgs
         ),
         .make(
             NodePreExecuteReply.self, knownKeys: NodePreExecuteReply.knownKeys,
-            sample: NodePreExecuteReply(node: NodeResult(phase: .skipped, message: "cached", outputs: Samples.outputs))
+            sample: Samples.nodePreExecuteReply
         ),
         .make(
             NodePostExecuteArgs.self, knownKeys: NodePostExecuteArgs.knownKeys,
-            sample: NodePostExecuteArgs(
-                workflow: Samples.workflow, template: Samples.template, old: Samples.nodeStatus, new: Samples.nodeStatus
-            )
+            sample: Samples.nodePostExecuteArgs
         ),
-        .make(NodePostExecuteReply.self, knownKeys: NodePostExecuteReply.knownKeys, sample: NodePostExecuteReply()),
+        .make(
+            NodePostExecuteReply.self, knownKeys: NodePostExecuteReply.knownKeys, sample: Samples.nodePostExecuteReply
+        ),
         .make(
             ParameterPreSubstitutionArgs.self, knownKeys: ParameterPreSubstitutionArgs.knownKeys,
-            sample: ParameterPreSubstitutionArgs(workflow: Samples.workflow, template: Samples.template)
+            sample: Samples.parameterPreSubstitutionArgs
         ),
         .make(
             ParameterPreSubstitutionReply.self, knownKeys: ParameterPreSubstitutionReply.knownKeys,
-            sample: ParameterPreSubstitutionReply(parameters: ["build.id": "1842"])
+            sample: Samples.parameterPreSubstitutionReply
         ),
         // Shared objects.
         .make(Workflow.self, knownKeys: Workflow.knownKeys, sample: Samples.workflow),
@@ -97,13 +97,13 @@ enum ContractTable {
         .make(TemplateRef.self, knownKeys: TemplateRef.knownKeys, sample: Samples.templateRef),
         .make(
             MemoizationStatus.self, knownKeys: MemoizationStatus.knownKeys,
-            sample: MemoizationStatus(hit: true, key: "k", cacheName: "memo")
+            sample: Samples.memoizationStatus
         ),
         .make(
             NodeSynchronizationStatus.self, knownKeys: NodeSynchronizationStatus.knownKeys,
-            sample: NodeSynchronizationStatus(waiting: "argo/Mutex/build")
+            sample: Samples.nodeSynchronizationStatus
         ),
-        .make(NodeFlag.self, knownKeys: NodeFlag.knownKeys, sample: NodeFlag(hooked: true, retried: false)),
+        .make(NodeFlag.self, knownKeys: NodeFlag.knownKeys, sample: Samples.nodeFlag),
     ]
 
     /// Each RPC's path and the models of its request and reply.

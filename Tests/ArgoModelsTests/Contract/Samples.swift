@@ -1,6 +1,10 @@
 @testable import ArgoModels
 
-/// Fully populated instances: every typed member set, with values Argo could send.
+/// Fully populated instances, one per model: every typed member set, with values Argo could send.
+///
+/// The contract tests encode them, and the field tests (`ModelFieldTests`) check through them that every member
+/// of a model is decoded, encoded and known to the fast paths; those tests fail while a sample leaves a member
+/// `nil`, so a new member has to be set here.
 enum Samples {
     static let ownerReference = OwnerReference(
         apiVersion: "argoproj.io/v1alpha1", kind: "CronWorkflow", name: "nightly",
@@ -80,4 +84,52 @@ enum Samples {
         hostNodeName: "ip-10-0-12-34", memoizationStatus: MemoizationStatus(hit: true, key: "k", cacheName: "memo"),
         synchronizationStatus: NodeSynchronizationStatus(waiting: "argo/Mutex/build")
     )
+
+    static let nodeFlag = NodeFlag(hooked: true, retried: false)
+
+    static let memoizationStatus = MemoizationStatus(hit: true, key: "k", cacheName: "memo")
+
+    static let nodeSynchronizationStatus = NodeSynchronizationStatus(waiting: "argo/Mutex/build")
+
+    // The RPCs' requests and replies.
+
+    static let executeTemplateArgs = ExecuteTemplateArgs(workflow: workflow, template: template)
+
+    static let executeTemplateReply = ExecuteTemplateReply(node: nodeResult, requeue: .seconds(30))
+
+    static let workflowPreOperateArgs = WorkflowPreOperateArgs(workflow: workflow)
+
+    static let workflowPreOperateReply = WorkflowPreOperateReply(workflow: workflow)
+
+    static let workflowPostOperateArgs = WorkflowPostOperateArgs(old: workflow, new: workflow)
+
+    static let workflowPostOperateReply = WorkflowPostOperateReply()
+
+    static let nodePreExecuteArgs = NodePreExecuteArgs(workflow: workflow, template: template, node: nodeStatus)
+
+    static let nodePreExecuteReply = NodePreExecuteReply(
+        node: NodeResult(phase: .skipped, message: "cached", outputs: outputs))
+
+    static let nodePostExecuteArgs = NodePostExecuteArgs(
+        workflow: workflow, template: template, old: nodeStatus, new: nodeStatus)
+
+    static let nodePostExecuteReply = NodePostExecuteReply()
+
+    static let parameterPreSubstitutionArgs = ParameterPreSubstitutionArgs(workflow: workflow, template: template)
+
+    static let parameterPreSubstitutionReply = ParameterPreSubstitutionReply(parameters: ["build.id": "1842"])
+
+    // The SDK's pod hooks.
+
+    static let pod = Pod(
+        apiVersion: "v1", kind: "Pod", metadata: objectMeta,
+        spec: ["containers": [["name": "main", "image": "alpine:3.20"]]], status: ["phase": "Pending"])
+
+    static let podPreCreateArgs = PodPreCreateArgs(workflow: workflow, template: template, pod: pod)
+
+    static let podRefusal = PodRefusal(reason: "image registry.example.com/untrusted is not on the allow list")
+
+    static let podPreCreateReply = PodPreCreateReply(pod: pod, refusal: podRefusal)
+
+    static let podPostCreateReply = PodPostCreateReply()
 }

@@ -72,7 +72,7 @@ struct Arbitrary {
         bool() ? NodeType.allCases.randomElement(using: &random)! : .unknown("Type" + string())
     }
 
-    mutating func duration() -> Duration { Duration(nanoseconds: int(Int64.min...Int64.max)) }
+    mutating func duration() -> GoDuration { GoDuration(nanoseconds: int(Int64.min...Int64.max)) }
 
     mutating func objectMeta() -> ObjectMeta {
         ObjectMeta(
@@ -165,7 +165,7 @@ struct Arbitrary {
     mutating func nodeResult() -> NodeResult {
         NodeResult(
             phase: maybe { $0.phase() }, message: maybe { $0.string() }, outputs: maybe { $0.outputs() },
-            progress: maybe { Progress(completed: $0.int(0...10), total: $0.int(0...10)) },
+            progress: maybe { NodeProgress(completed: $0.int(0...10), total: $0.int(0...10)) },
             unknownFields: unknownFields()
         )
     }
@@ -177,7 +177,7 @@ struct Arbitrary {
             templateRef: maybe { TemplateRef(name: $0.string(), template: $0.string(), clusterScope: $0.bool()) },
             phase: maybe { $0.phase() }, message: maybe { $0.string() }, startedAt: maybe { $0.string() },
             finishedAt: maybe { $0.string() }, estimatedDuration: maybe { $0.int() },
-            progress: maybe { Progress($0.string()) }, resourcesDuration: maybe { $0.map { $0.int() } },
+            progress: maybe { NodeProgress($0.string()) }, resourcesDuration: maybe { $0.map { $0.int() } },
             daemoned: maybe { $0.bool() }, nodeFlag: maybe { NodeFlag(hooked: $0.bool(), retried: $0.bool()) },
             inputs: maybe { $0.inputs() }, outputs: maybe { $0.outputs() },
             children: maybe { $0.array { $0.string() } },

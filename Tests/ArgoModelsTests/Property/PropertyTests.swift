@@ -54,8 +54,8 @@ struct PropertyTests {
             values.append(Int64.random(in: -(1 << bits)...((1 << bits) - 1), using: &random))
         }
         for nanoseconds in values {
-            let text = Duration(nanoseconds: nanoseconds).description
-            #expect(try Duration(parsing: text).nanoseconds == nanoseconds, "\(text)")
+            let text = GoDuration(nanoseconds: nanoseconds).description
+            #expect(try GoDuration(parsing: text).nanoseconds == nanoseconds, "\(text)")
         }
     }
 }

@@ -40,7 +40,7 @@ struct ProbePlugin: TemplatePlugin {
             try await Task.sleep(for: .milliseconds(milliseconds))
         }
         let message = parameters.message ?? "done"
-        let requeue = try parameters.requeue.map { try ArgoModels.Duration(parsing: $0) }
+        let requeue = try parameters.requeue.map { try GoDuration(parsing: $0) }
         switch parameters.outcome ?? "succeed" {
         case "fail": throw Boom(description: message)
         case "transient": throw TransientError(message)

@@ -4,7 +4,7 @@ extension Agent {
     /// How one round of `executePluginTemplate` ended.
     enum Round {
         /// A plugin returned a node; `winner` is its index in ``Agent/plugins``.
-        case success(NodeResult, requeue: ArgoModels.Duration?, winner: Int)
+        case success(NodeResult, requeue: GoDuration?, winner: Int)
         case failure(String, hint: String?)
     }
 

@@ -47,7 +47,7 @@ struct RetryRules: Sendable {
     static func duration(_ text: String) throws(BindingError) -> Swift.Duration {
         if let seconds = Int(text) { return .seconds(seconds) }
         do {
-            return try ArgoModels.Duration(parsing: text).swiftDuration
+            return try GoDuration(parsing: text).swiftDuration
         } catch {
             throw BindingError("unable to parse \(text) as a duration: time: invalid duration \"\(text)\"")
         }

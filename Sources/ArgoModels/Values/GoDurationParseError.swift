@@ -1,8 +1,8 @@
 /// Why a string is not a Go duration.
 ///
-/// Thrown by ``Duration/init(parsing:)``; when decoding, it becomes a `DecodingError.dataCorrupted` whose
+/// Thrown by ``GoDuration/init(parsing:)``; when decoding, it becomes a `DecodingError.dataCorrupted` whose
 /// description is this error's ``description``.
-public struct DurationParseError: Error, Sendable, Hashable, CustomStringConvertible {
+public struct GoDurationParseError: Error, Sendable, Hashable, CustomStringConvertible {
     /// The text that failed to parse.
     public var input: String
     /// What is wrong with it.

@@ -3,15 +3,15 @@
 /// It holds a signed count of nanoseconds, exactly like Go. Decoding accepts every form Go's
 /// `time.ParseDuration` accepts (`"300ms"`, `"1.5h"`, `"2us"`, `"2µs"`, `"-1s"`, `"0"`); encoding writes what Go's
 /// `Duration.String()` writes (`"30s"`, `"1m30s"`, `"1h0m0s"`, `"1.5s"`, `"300ms"`, `"0s"`), so Argo reads it back
-/// unchanged. Note that this type shadows `Swift.Duration` inside code that imports this module; convert with
-/// ``swiftDuration`` and ``init(_:)``.
+/// unchanged. Named apart from Swift's `Duration`, which keeps its meaning in code that imports this module;
+/// convert with ``swiftDuration`` and ``init(_:)``.
 ///
 /// ```swift
-/// let requeue: Duration = .seconds(30)
+/// let requeue: GoDuration = .seconds(30)
 /// requeue.description          // "30s"
-/// try Duration(parsing: "1m30s").seconds  // 90.0
+/// try GoDuration(parsing: "1m30s").seconds  // 90.0
 /// ```
-public struct Duration: Sendable, Hashable, Comparable, Codable, CustomStringConvertible {
+public struct GoDuration: Sendable, Hashable, Comparable, Codable, CustomStringConvertible {
     /// The length in nanoseconds; negative for negative durations.
     public var nanoseconds: Int64
 
@@ -44,8 +44,8 @@ public struct Duration: Sendable, Hashable, Comparable, Codable, CustomStringCon
         }
     }
 
-    /// Parses Go's duration syntax; see ``Duration``. Throws ``DurationParseError`` for anything Go rejects.
-    public init(parsing text: String) throws(DurationParseError) {
+    /// Parses Go's duration syntax; see ``GoDuration``. Throws ``GoDurationParseError`` for anything Go rejects.
+    public init(parsing text: String) throws(GoDurationParseError) {
         self.nanoseconds = try GoDurationFormat.parse(text)
     }
 
@@ -65,7 +65,7 @@ public struct Duration: Sendable, Hashable, Comparable, Codable, CustomStringCon
     }
 
     /// Orders by length.
-    public static func < (lhs: Duration, rhs: Duration) -> Bool {
+    public static func < (lhs: GoDuration, rhs: GoDuration) -> Bool {
         lhs.nanoseconds < rhs.nanoseconds
     }
 
@@ -88,50 +88,50 @@ public struct Duration: Sendable, Hashable, Comparable, Codable, CustomStringCon
     }
 }
 
-extension Duration {
+extension GoDuration {
     /// No time at all: `"0s"`.
-    public static let zero = Duration(nanoseconds: 0)
+    public static let zero = GoDuration(nanoseconds: 0)
 
     /// `value` nanoseconds.
-    public static func nanoseconds<T: BinaryInteger>(_ value: T) -> Duration {
+    public static func nanoseconds<T: BinaryInteger>(_ value: T) -> GoDuration {
         scaled(value, by: 1)
     }
 
     /// `value` microseconds.
-    public static func microseconds<T: BinaryInteger>(_ value: T) -> Duration {
+    public static func microseconds<T: BinaryInteger>(_ value: T) -> GoDuration {
         scaled(value, by: 1_000)
     }
 
     /// `value` milliseconds.
-    public static func milliseconds<T: BinaryInteger>(_ value: T) -> Duration {
+    public static func milliseconds<T: BinaryInteger>(_ value: T) -> GoDuration {
         scaled(value, by: 1_000_000)
     }
 
     /// `value` seconds.
-    public static func seconds<T: BinaryInteger>(_ value: T) -> Duration {
+    public static func seconds<T: BinaryInteger>(_ value: T) -> GoDuration {
         scaled(value, by: 1_000_000_000)
     }
 
     /// `value` seconds, rounded to the nearest nanosecond.
-    public static func seconds(_ value: Double) -> Duration {
-        Duration(seconds: value)
+    public static func seconds(_ value: Double) -> GoDuration {
+        GoDuration(seconds: value)
     }
 
     /// `value` minutes.
-    public static func minutes<T: BinaryInteger>(_ value: T) -> Duration {
+    public static func minutes<T: BinaryInteger>(_ value: T) -> GoDuration {
         scaled(value, by: 60_000_000_000)
     }
 
     /// `value` hours.
-    public static func hours<T: BinaryInteger>(_ value: T) -> Duration {
+    public static func hours<T: BinaryInteger>(_ value: T) -> GoDuration {
         scaled(value, by: 3_600_000_000_000)
     }
 
-    private static func scaled<T: BinaryInteger>(_ value: T, by unit: Int64) -> Duration {
+    private static func scaled<T: BinaryInteger>(_ value: T, by unit: Int64) -> GoDuration {
         guard let count = Int64(exactly: value) else {
-            return Duration(nanoseconds: value < 0 ? .min : .max)
+            return GoDuration(nanoseconds: value < 0 ? .min : .max)
         }
         let (product, overflow) = count.multipliedReportingOverflow(by: unit)
-        return Duration(nanoseconds: overflow ? (count < 0 ? .min : .max) : product)
+        return GoDuration(nanoseconds: overflow ? (count < 0 ? .min : .max) : product)
     }
 }

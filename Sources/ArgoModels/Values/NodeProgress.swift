@@ -4,10 +4,10 @@
 /// ``completed`` and ``total`` read it.
 ///
 /// ```swift
-/// let progress = Progress(completed: 1, total: 4)
+/// let progress = NodeProgress(completed: 1, total: 4)
 /// progress.rawValue  // "1/4"
 /// ```
-public struct Progress: Sendable, Hashable, Codable, RawRepresentable, ExpressibleByStringLiteral,
+public struct NodeProgress: Sendable, Hashable, Codable, RawRepresentable, ExpressibleByStringLiteral,
     CustomStringConvertible
 {
     /// The text, normally `"N/M"`.
