@@ -18,9 +18,7 @@ struct TemplateParametersTests {
     }
 
     /// Hands different arguments on to `WidePlugin`: the inner plugin must decode those, not the request body.
-    struct ForwardingPlugin: Plugin {
-        var methods: Set<PluginMethod> { [.templateExecute] }
-
+    struct ForwardingPlugin: TemplateExecutor {
         func executeTemplate(_ args: ExecuteTemplateArgs, context: PluginContext) async throws
             -> ExecuteTemplateReply
         {
