@@ -161,19 +161,9 @@ struct PluginResponder<P: Plugin>: HTTPResponder {
         }
     }
 
-    /// Applies Argo's requeue rules: none on terminal phases; a default on Running/Pending without one.
+    /// Applies the reply rules (``ReplyRules``): no node left stuck, Argo's requeue rules.
     func normalized(_ reply: ExecuteTemplateReply, logger: Logger) -> ExecuteTemplateReply {
-        var reply = reply
-        guard let phase = reply.node?.phase else { return reply }
-        if phase.isTerminal {
-            reply.requeue = nil
-        } else if (phase == .running || phase == .pending) && reply.requeue == nil {
-            logger.warning(
-                "reply is \(phase) without requeue; Argo would never call again, requeueing after the default",
-                metadata: ["requeue": "\(GoDuration(defaultRequeue))"])
-            reply.requeue = GoDuration(defaultRequeue)
-        }
-        return reply
+        ReplyRules.normalized(reply, defaultRequeue: defaultRequeue, logger: logger)
     }
 
     private func encode<T: Encodable>(_ value: T) -> HTTPResponse {
