@@ -86,7 +86,9 @@ struct PluginResponder<P: Plugin>: HTTPResponder {
             if let key = templateKey {
                 pluginConfig = document.subdocument(at: ["template", "plugin", key])
                 if pluginConfig == nil, Self.isForeignTemplate(document) {
-                    // The workflow is still checked (it is small); the other plugin's template is not decoded.
+                    // `template.plugin` must be an object (or absent, or null, as Go reads it); the workflow is
+                    // checked too (it is small); the other plugin's template is not decoded.
+                    if let problem = Self.pluginMemberProblem(document) { return ReplyStatus.badRequest(problem) }
                     _ = try document.decode(Workflow.self, at: ["workflow"])
                     return ReplyStatus.ok(WireJSON.emptyObject)
                 }
@@ -117,6 +119,15 @@ struct PluginResponder<P: Plugin>: HTTPResponder {
     /// required objects. Decided on the parsed document, so that template is never decoded.
     static func isForeignTemplate(_ document: JSONDocument) -> Bool {
         document.keys(at: ["workflow", "metadata"]) != nil && document.keys(at: ["template"]) != nil
+    }
+
+    /// What is wrong with `template.plugin` when it is there but not an object (Argo's swagger says object), or
+    /// `nil`. A template without it, or with `null` (Go reads both as no plugin), is simply not this plugin's.
+    static func pluginMemberProblem(_ document: JSONDocument) -> String? {
+        guard let type = document.typeName(at: ["template", "plugin"]), type != "an object", type != "null" else {
+            return nil
+        }
+        return "template.plugin: expected an object, found \(type)"
     }
 
     /// A controller hook: decode, call, encode. 404 when the plugin has no handler for it (``respondEarly(to:)``
