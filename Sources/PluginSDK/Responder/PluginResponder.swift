@@ -17,8 +17,11 @@ struct PluginResponder<P: Plugin>: HTTPResponder {
     private let served: Set<PluginMethod>
     /// For a ``TemplatePlugin``, its key: templates without `plugin.<key>` are answered `{}` before decoding.
     private let templateKey: String?
+    /// For a ``JobPlugin``, its jobs, handed to each call through its context.
+    let jobs: JobDriver?
 
-    init(plugin: P, token: BearerToken?, configuration: PluginConfiguration, logger: Logger) {
+    /// A responder for `plugin`. A ``JobPlugin`` keeps its jobs in `jobs`, or in memory when none is given.
+    init(plugin: P, token: BearerToken?, configuration: PluginConfiguration, logger: Logger, jobs: JobDriver? = nil) {
         self.plugin = plugin
         self.token = token
         self.logger = CallMetadata.attach(to: logger)
@@ -28,6 +31,7 @@ struct PluginResponder<P: Plugin>: HTTPResponder {
         self.handlers = PluginHandlers(plugin)
         self.served = handlers.methods
         self.templateKey = (plugin as? any TemplatePlugin).map { type(of: $0).key }
+        self.jobs = jobs ?? JobDriver.inMemory(for: plugin, ttl: configuration.jobTTL, logger: logger)
     }
 
     func respondEarly(to head: HTTPRequestHead) -> HTTPResponse? {
@@ -97,9 +101,10 @@ struct PluginResponder<P: Plugin>: HTTPResponder {
         } catch {
             return ReplyStatus.badRequest(DecodingErrorDescription.describe(error))
         }
-        let context = PluginContext(
+        var context = PluginContext(
             method: .templateExecute, workflow: args.workflow, template: args.template, logger: logger,
             deadline: ContinuousClock.now.advanced(by: callTimeout))
+        context.jobs = jobs
         var identity = context.identity
         identity.templateBody = pluginConfig.map {
             TemplateRequestBody(pluginConfig: $0, plugin: ObjectIdentifier(P.self))

@@ -64,13 +64,7 @@ public struct PluginTestClient: Sendable {
                         body: request.body)
                     return PluginCallResult(status: reply.status, body: reply.body)
                 },
-                shutdown: {
-                    do {
-                        try await plugin.shutdown()
-                    } catch {
-                        logger.warning("the plugin's shutdown failed", metadata: ["error": "\(error)"])
-                    }
-                })
+                shutdown: { await inProcess.shutdown() })
         case .live:
             let tokenFile = FileManager.default.temporaryDirectory
                 .appendingPathComponent("argo-plugin-test-\(UUID().uuidString).token").path
@@ -119,7 +113,8 @@ public struct PluginTestClient: Sendable {
         }
     }
 
-    /// Stops a live server (draining it) and removes its token file; runs the plugin's `shutdown()` in process.
+    /// Stops a live server (draining it) and removes its token file; in process, does what the server's shutdown
+    /// does: cancels a job plugin's unfinished jobs, then runs the plugin's `shutdown()`.
     public func close() async {
         await shutdown()
     }
