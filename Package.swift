@@ -96,7 +96,9 @@ let package = Package(
         .testTarget(name: "PluginSDKTests", dependencies: ["PluginSDK"]),
         .testTarget(name: "PluginSDKTestingTests", dependencies: ["PluginSDKTesting", "PluginSDK"]),
         .testTarget(name: "PluginHTTPTests", dependencies: ["PluginHTTP", "PluginSDKTesting"], resources: [.copy("Resources")]),
-        .testTarget(name: "PluginKubernetesTests", dependencies: ["PluginKubernetes", "PluginSDKTesting"]),
+        .testTarget(
+            name: "PluginKubernetesTests", dependencies: ["PluginKubernetes", "PluginSDKTesting"],
+            resources: [.copy("Resources")]),
     ]
 )
 

@@ -12,7 +12,6 @@ let package = Package(
     ],
     dependencies: [
         .package(name: "swift-argo-plugin", path: "../.."),
-        .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
     ],
     targets: [
         // The plugin's logic, as a library so tests call it directly.
@@ -20,7 +19,7 @@ let package = Package(
             name: "Slack",
             dependencies: [
                 .product(name: "PluginSDK", package: "swift-argo-plugin"),
-                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "PluginHTTP", package: "swift-argo-plugin"),
             ]
         ),
         // Wiring only: flags, token, server, signals.

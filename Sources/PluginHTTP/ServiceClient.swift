@@ -115,7 +115,7 @@ public struct ServiceClient: Sendable {
     }
 
     /// Throws for a non-2xx answer: `TransientError` for the transient statuses, ``ServiceError`` otherwise.
-    func check(_ response: ServiceResponse, request: ServiceRequest) throws {
+    package func check(_ response: ServiceResponse, request: ServiceRequest) throws {
         guard !response.isSuccess else { return }
         let excerpt = redaction.excerpt(response.body)
         let what = "\(request.method) \(shownPath(request))"
@@ -176,7 +176,8 @@ public struct ServiceClient: Sendable {
         let what = "\(request.method) \(shownPath(request))"
         switch error {
         case .timedOut:
-            return TransientError("\(name) did not answer \(what) within \(seconds(budget))")
+            return TransientError(
+                "\(name) did not answer within \(seconds(budget)) (\(what)); it may or may not have acted on it")
         case .connection(let detail):
             return TransientError("could not reach \(name) for \(what): \(redaction.redact(detail))")
         case .cancelled:

@@ -1,8 +1,8 @@
 /// Standard base64 (RFC 4648) with padding, for `Authorization: Basic`; and base64url decoding for JWT payloads.
-enum Base64 {
+package enum Base64 {
     private static let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".utf8)
 
-    static func encode(_ bytes: [UInt8]) -> String {
+    package static func encode(_ bytes: [UInt8]) -> String {
         var output: [UInt8] = []
         output.reserveCapacity((bytes.count + 2) / 3 * 4)
         var index = 0
@@ -23,7 +23,7 @@ enum Base64 {
     }
 
     /// Decodes base64 or base64url, with or without padding; `nil` on a character outside both alphabets.
-    static func decode(_ text: String) -> [UInt8]? {
+    package static func decode(_ text: String) -> [UInt8]? {
         var bits: UInt32 = 0
         var count = 0
         var output: [UInt8] = []

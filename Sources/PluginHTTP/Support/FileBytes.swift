@@ -5,9 +5,9 @@ import Darwin
 #endif
 
 /// Small files (tokens, CA bundles) read with POSIX calls: the client needs no Foundation.
-enum FileBytes {
+package enum FileBytes {
     /// The file's bytes, at most `limit` of them, or why it could not be read.
-    static func read(_ path: String, limit: Int = 4 << 20) -> Result<[UInt8], FileReadError> {
+    package static func read(_ path: String, limit: Int = 4 << 20) -> Result<[UInt8], FileReadError> {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { return .failure(FileReadError(errno: errno)) }
         defer { close(fd) }
@@ -23,7 +23,7 @@ enum FileBytes {
     }
 
     /// The file's modification time and size, to notice a rewrite; `nil` when it cannot be read.
-    static func signature(_ path: String) -> [Int]? {
+    package static func signature(_ path: String) -> [Int]? {
         var info = stat()
         guard stat(path, &info) == 0 else { return nil }
         #if os(Linux)
@@ -34,7 +34,7 @@ enum FileBytes {
     }
 
     /// Whether a file exists at `path`.
-    static func exists(_ path: String) -> Bool {
+    package static func exists(_ path: String) -> Bool {
         access(path, F_OK) == 0
     }
 }
@@ -44,7 +44,7 @@ private func systemRead(_ fd: Int32, _ buffer: UnsafeMutableRawPointer, _ count:
 }
 
 /// Why a file could not be read, as `strerror` says it.
-struct FileReadError: Error {
-    var errno: Int32
-    var reason: String { "\(String(cString: strerror(errno))) (errno \(errno))" }
+package struct FileReadError: Error {
+    package var errno: Int32
+    package var reason: String { "\(String(cString: strerror(errno))) (errno \(errno))" }
 }
