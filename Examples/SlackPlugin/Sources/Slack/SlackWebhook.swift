@@ -1,6 +1,7 @@
 import FoundationEssentials
 import Logging
 import PluginHTTP
+import PluginSDK
 
 /// Posts messages to one Slack incoming-webhook URL with the SDK's `ServiceClient` (PluginHTTP).
 ///
@@ -13,14 +14,14 @@ struct SlackWebhook: Sendable {
     /// The webhook URL (a credential: never logged; the client shows only its host).
     let url: String
     /// The longest a single post may take.
-    let timeout: Duration
+    let timeout: Swift.Duration
     /// The client; copies share the process's one connection pool.
     let client: ServiceClient
 
     /// Validates `url` and creates the client.
     ///
     /// HTTPS is required, except plain HTTP to a loopback host, which local tests and port-forwards use.
-    init(url: String, timeout: Duration = .seconds(10)) throws(SlackConfigurationError) {
+    init(url: String, timeout: Swift.Duration = .seconds(10)) throws(SlackConfigurationError) {
         try Self.validate(url)
         self.url = url
         self.timeout = timeout
@@ -30,7 +31,7 @@ struct SlackWebhook: Sendable {
         do {
             self.client = try ServiceClient(url, configuration: configuration)
         } catch {
-            throw .invalidURL(reason: error.description)
+            throw .invalidURL(reason: "\(error)")
         }
     }
 
