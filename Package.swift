@@ -87,6 +87,14 @@ let package = Package(
             exclude: ["README.md", "baseline.tsv"]
         ),
 
+        // Per-call cost of PluginHTTP's client against URLSession, on one fake service: `swift run -c release
+        // ClientCallCost`. The README's "Calling other services" numbers come from it.
+        .executableTarget(
+            name: "ClientCallCost",
+            dependencies: ["PluginHTTP", "PluginSDKTesting"],
+            path: "Benchmarks/ClientCallCost"
+        ),
+
         .testTarget(name: "PluginJSONTests", dependencies: ["PluginJSON", "ArgoModels"]),
         .testTarget(
             name: "ArgoModelsTests",
