@@ -53,3 +53,9 @@ final class LogCapture: LogHandler, Sendable {
 
     var text: String { lines.withLock { $0.joined(separator: "\n") } }
 }
+
+/// A time bound in seconds, stretched by `ARGO_PLUGIN_TEST_TIME_SCALE` (sanitizer runs) as the SDK's tests do.
+func allowance(_ seconds: Double) -> Swift.Duration {
+    let scale = ProcessInfo.processInfo.environment["ARGO_PLUGIN_TEST_TIME_SCALE"].flatMap(Double.init) ?? 1
+    return .milliseconds(Int64(seconds * max(1, scale) * 1000))
+}

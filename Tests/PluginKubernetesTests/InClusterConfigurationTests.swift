@@ -60,3 +60,25 @@ struct InClusterConfigurationTests {
         }
     }
 }
+
+/// Local runs: `argo-plugin fake --kubernetes` prints the variables `fromEnvironment` reads.
+@Suite("KubernetesConfiguration.fromEnvironment")
+struct EnvironmentConfigurationTests {
+    @Test("ARGO_PLUGIN_KUBERNETES_SERVER aims the client at another server; without it, the in-cluster rules apply")
+    func development() throws {
+        let configuration = try KubernetesConfiguration.fromEnvironment(environment: [
+            "ARGO_PLUGIN_KUBERNETES_SERVER": "http://127.0.0.1:9", "ARGO_PLUGIN_KUBERNETES_TOKEN_FILE": "/tmp/t",
+        ])
+        #expect(configuration.server == "http://127.0.0.1:9")
+        #expect(configuration.namespace == "argo")
+        #expect(configuration.caFile == nil)
+        #expect(throws: ServiceConfigurationError.self) {
+            _ = try KubernetesConfiguration.fromEnvironment(environment: ["ARGO_PLUGIN_KUBERNETES_SERVER": "http://x"])
+        }
+        #expect {
+            _ = try KubernetesConfiguration.fromEnvironment(environment: [:])
+        } throws: { error in
+            "\(error)".hasPrefix("KUBERNETES_SERVICE_HOST is not set")
+        }
+    }
+}

@@ -113,13 +113,18 @@ public final class FakeService: Sendable {
             body: reply.body, contentType: reply.contentType, dropConnection: reply.drops)
     }
 
+    /// The requests received so far as JSON, as `GET /_fake/requests` lists them: a list of objects with `method`,
+    /// `path`, `query` and `headers` (objects, header names lower-cased) and `body` (text).
+    public func requestsJSON() -> [UInt8] {
+        (try? PluginJSONEncoder().encode(JSONValue.array(requests.map(\.jsonValue)))) ?? Array("[]".utf8)
+    }
+
     /// `GET /_fake/requests`: the recorded requests as a JSON array; `DELETE`: forget them.
     private func control(_ request: RecordedRequest) -> TestHTTPServer.Response {
         if request.method == "DELETE" {
             clearRequests()
             return TestHTTPServer.Response(status: 204)
         }
-        let list = JSONValue.array(requests.map(\.jsonValue))
-        return TestHTTPServer.Response(status: 200, body: (try? PluginJSONEncoder().encode(list)) ?? [])
+        return TestHTTPServer.Response(status: 200, body: requestsJSON())
     }
 }
