@@ -37,7 +37,8 @@ func measure(_ name: String, calls: Int, _ call: () async throws -> Void) async 
     let cpu = (cpuSeconds() - cpuStart) / Double(calls) * 1e6
     samples.sort()
     let mean = (Double(total.components.seconds) * 1e6 + Double(total.components.attoseconds) / 1e12) / Double(calls)
-    print(String(format: "%-28s median %7.1f µs  mean %7.1f µs  cpu %7.1f µs/call", name, samples[calls / 2], mean, cpu))
+    let padded = name.padding(toLength: 26, withPad: " ", startingAt: 0)
+    print(padded + String(format: " median %7.1f µs  mean %7.1f µs  cpu %7.1f µs/call", samples[calls / 2], mean, cpu))
 }
 
 let calls = CommandLine.arguments.count > 1 ? Int(CommandLine.arguments[1]) ?? 5000 : 5000
