@@ -2,7 +2,7 @@
 SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 APT_PACKAGES_BUILD := libmicrohttpd-dev libcurl4-openssl-dev
-APT_PACKAGES_TEST := libmicrohttpd-dev libcurl4-openssl-dev curl util-linux
+APT_PACKAGES_TEST := libmicrohttpd-dev libcurl4-openssl-dev curl util-linux openssl
 
 # The SDK (this directory) and the packages that depend on it by path: the examples and the author tools. Each has
 # its own Package.swift, so an author's package resolves only what the SDK itself needs.

@@ -21,7 +21,7 @@ public struct ServiceConfiguration: Sendable {
     public var connectTimeout: Swift.Duration
     /// Time kept free before the call's deadline for the plugin to answer Argo.
     public var deadlineMargin: Swift.Duration
-    /// Statuses that mean "try again later": they become ``TransientError`` and Argo retries the call with backoff.
+    /// Statuses that mean "try again later": they become `TransientError` and Argo retries the call with backoff.
     /// Default: 429, 502, 503 and 504.
     public var transientStatuses: Set<Int>
     /// Replies longer than this fail (default 8 MiB).

@@ -31,7 +31,7 @@ public final class FakeService: Sendable {
     private let server: Mutex<TestHTTPServer?> = Mutex(nil)
     private let boundPort = Atomic<Int>(0)
 
-    /// A service with `routes`, not yet listening; see ``start(_:port:)``.
+    /// A service with `routes`, not yet listening; see ``start(_:host:port:)``.
     public init(_ routes: [FakeRoute] = []) {
         state = Mutex(State(routes: routes))
     }
