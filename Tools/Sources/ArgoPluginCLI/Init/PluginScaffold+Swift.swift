@@ -11,6 +11,12 @@ extension PluginScaffold {
     /// What the targets call the SDK package: the repository's name, also for a local checkout.
     var packageIdentity: String { "swift-argo-plugin" }
 
+    /// The logic target's products: the SDK, plus the Kubernetes client for `--kubernetes`.
+    var logicDependencies: String {
+        let products = kubernetes ? ["PluginSDK", "PluginKubernetes"] : ["PluginSDK"]
+        return products.map { ".product(name: \"\($0)\", package: \"\(packageIdentity)\")" }.joined(separator: ", ")
+    }
+
     var packageSwift: String {
         """
         // swift-tools-version:6.1
@@ -29,7 +35,7 @@ extension PluginScaffold {
                 // The plugin's logic, as a library so tests call it directly.
                 .target(
                     name: "\(typeName)",
-                    dependencies: [.product(name: "PluginSDK", package: "\(packageIdentity)")]
+                    dependencies: [\(logicDependencies)]
                 ),
                 // Wiring only: flags, token, server, signals.
                 .executableTarget(name: "\(typeName)Plugin", dependencies: ["\(typeName)"]),
