@@ -118,7 +118,7 @@ struct ServiceClientTests {
 
     @Test("a slow service times out as a transient error after the configured timeout")
     func timeout() async throws {
-        try await withFake([.get("/slow", FakeReply.ok.delayed(by: .seconds(5)))]) { fake in
+        try await withFake([.get("/slow", FakeReply.ok.delayed(by: .seconds(30)))]) { fake in
             let client = try ServiceClient(fake.url, configuration: .init(name: "API", timeout: .milliseconds(400)))
             let start = ContinuousClock.now
             await #expect {
@@ -126,14 +126,14 @@ struct ServiceClientTests {
             } throws: { error in
                 (error as? TransientError)?.message == "API did not answer within 0.4s (GET /slow); it may or may not have acted on it"
             }
-            #expect(ContinuousClock.now - start < allowance(2.5), "well before the reply's 5 s")
+            #expect(ContinuousClock.now - start < allowance(10), "well before the reply's 30 s")
         }
     }
 
     @Test("the timeout never outlives the call's deadline, less the margin")
     func deadlineBoundsTheTimeout() async throws {
-        try await withFake([.get("/slow", FakeReply.ok.delayed(by: .seconds(5)))]) { fake in
-            let client = try ServiceClient(fake.url, configuration: .init(timeout: .seconds(30)))
+        try await withFake([.get("/slow", FakeReply.ok.delayed(by: .seconds(30)))]) { fake in
+            let client = try ServiceClient(fake.url, configuration: .init(timeout: .seconds(60)))
             let start = ContinuousClock.now
             let message = try await #require(throws: TransientError.self) {
                 let _: NoContent = try await client.get("/slow", context: makeContext(deadlineIn: 1.2))
@@ -141,7 +141,8 @@ struct ServiceClientTests {
             // The budget is the 1.2 s left less the 0.5 s margin, not the 30 s timeout.
             let budget = try #require(message.firstMatch(of: /within ([0-9.]+)s/).flatMap { Double($0.1) })
             #expect(budget > 0.5 && budget <= 0.7, "\(message)")
-            #expect(ContinuousClock.now - start < allowance(3), "well before the reply's 5 s")
+            // Wall time also holds scheduling delays of a loaded test run: the bound is loose, the budget above exact.
+            #expect(ContinuousClock.now - start < allowance(10), "well before the reply's 30 s")
         }
     }
 
@@ -178,14 +179,14 @@ struct ServiceClientTests {
 
     @Test("cancelling the calling task aborts the transfer at once")
     func cancellation() async throws {
-        try await withFake([.get("/slow", FakeReply.ok.delayed(by: .seconds(5)))]) { fake in
+        try await withFake([.get("/slow", FakeReply.ok.delayed(by: .seconds(30)))]) { fake in
             let client = try ServiceClient(fake.url)
             let task = Task { () async throws -> NoContent in try await client.get("/slow", context: makeContext()) }
             try await Task.sleep(for: .milliseconds(300))
             let start = ContinuousClock.now
             task.cancel()
             await #expect(throws: CancellationError.self) { try await task.value }
-            #expect(ContinuousClock.now - start < allowance(2.5), "well before the reply's 5 s")
+            #expect(ContinuousClock.now - start < allowance(10), "well before the reply's 30 s")
         }
     }
 

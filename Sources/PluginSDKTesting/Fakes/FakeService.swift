@@ -30,6 +30,8 @@ public final class FakeService: Sendable {
     private let state: Mutex<State>
     private let server: Mutex<TestHTTPServer?> = Mutex(nil)
     private let boundPort = Atomic<Int>(0)
+    /// Set by ``stop(grace:)``: delayed replies still waiting are sent at once, so stopping never waits them out.
+    private let stopping = Atomic<Bool>(false)
 
     /// A service with `routes`, not yet listening; see ``start(_:host:port:)``.
     public init(_ routes: [FakeRoute] = []) {
@@ -78,10 +80,20 @@ public final class FakeService: Sendable {
         state.withLock { $0.requests = [] }
     }
 
-    /// Stops the server, waiting up to `grace` for delayed replies still in progress.
+    /// Stops the server: delayed replies still waiting are sent at once, and replies in progress get up to
+    /// `grace` to finish.
     public func stop(grace: Swift.Duration = .seconds(5)) async {
+        stopping.store(true, ordering: .releasing)
         guard let server = server.withLock({ $0 }) else { return }
         await server.stop(grace: grace)
+    }
+
+    /// Waits `delay`, in short naps so that ``stop(grace:)`` cuts it short.
+    private func pause(_ delay: Swift.Duration) async {
+        let end = ContinuousClock.now.advanced(by: delay)
+        while !stopping.load(ordering: .acquiring), ContinuousClock.now < end {
+            try? await Task.sleep(for: min(.milliseconds(50), ContinuousClock.now.duration(to: end)))
+        }
     }
 
     private func answer(_ incoming: TestHTTPServer.Request) async -> TestHTTPServer.Response {
@@ -107,7 +119,7 @@ public final class FakeService: Sendable {
         case .replies(let replies)?: reply = replies[0]
         case .handler(let handler)?: reply = await handler(request)
         }
-        if reply.delay > .zero { try? await Task.sleep(for: reply.delay) }
+        if reply.delay > .zero { await pause(reply.delay) }
         return TestHTTPServer.Response(
             status: reply.status, headers: reply.headers.sorted { $0.key < $1.key }.map { ($0.key, $0.value) },
             body: reply.body, contentType: reply.contentType, dropConnection: reply.drops)
