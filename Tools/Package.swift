@@ -34,6 +34,9 @@ let package = Package(
                 "AgentSimulator",
                 "PluginManifest",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Yams", package: "Yams"),
+                // `argo-plugin fake`: the test kit's fake services as a process.
+                .product(name: "PluginSDKTesting", package: "swift-argo-plugin"),
             ]
         ),
         // What the tools' tests share: a hello plugin served in process, the repository's paths.
@@ -54,7 +57,10 @@ let package = Package(
         // Runs the built `argo-plugin` binary: simulate's exit codes, and init's package built and tested for real.
         .testTarget(
             name: "ArgoPluginCLITests",
-            dependencies: ["ArgoPluginCLI", "ToolTestSupport", .product(name: "PluginSDK", package: "swift-argo-plugin")]
+            dependencies: [
+                "ArgoPluginCLI", "ToolTestSupport", .product(name: "PluginSDK", package: "swift-argo-plugin"),
+                .product(name: "PluginSDKTesting", package: "swift-argo-plugin"),
+            ]
         ),
     ]
 )
