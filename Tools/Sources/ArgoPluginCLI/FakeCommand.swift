@@ -67,7 +67,7 @@ struct FakeCommand: AsyncParsableCommand {
         guard let routes else { return [] }
         let value = try Self.loadJSON(routes)
         do {
-            return try PluginJSONDecoder().decode([FakeRoute].self, from: PluginJSONEncoder().encode(value))
+            return try JSONDecoder().decode([FakeRoute].self, from: JSONEncoder().encode(value))
         } catch {
             throw ValidationError("\(routes): not a list of routes: \(error)")
         }

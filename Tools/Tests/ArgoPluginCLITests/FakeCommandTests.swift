@@ -49,7 +49,7 @@ struct FakeCommandTests {
                 return request
             }())
         #expect((response as? HTTPURLResponse)?.statusCode == 200)
-        let workflow = try PluginJSONDecoder().decode(JSONValue.self, from: Array(data))
+        let workflow = try JSONDecoder().decode(JSONValue.self, from: Data(data))
         #expect(workflow["metadata"] == ["name": "demo-x1", "namespace": "ci"])
         #expect(workflow["spec"]?["entrypoint"] == "main")
         await fake.service.stop()
