@@ -1,8 +1,8 @@
 # The two commands a newcomer needs: `make run` and `make test`. Both install what they need on Debian.
 SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
-APT_PACKAGES_BUILD := libmicrohttpd-dev
-APT_PACKAGES_TEST := libmicrohttpd-dev curl util-linux
+APT_PACKAGES_BUILD := libmicrohttpd-dev libcurl4-openssl-dev
+APT_PACKAGES_TEST := libmicrohttpd-dev libcurl4-openssl-dev curl util-linux openssl
 
 # The SDK (this directory) and the packages that depend on it by path: the examples and the author tools. Each has
 # its own Package.swift, so an author's package resolves only what the SDK itself needs.
@@ -24,7 +24,7 @@ help:
 	@echo "make bench  benchmark the release HelloPlugin against the peers in ../shared/bench"
 	@echo "make instructions  instructions per call under callgrind, checked against a committed baseline"
 	@echo "make sidecar  check the examples' ConfigMaps and Dockerfiles, then run them as Argo sidecars (root)"
-	@echo "make docs   build the DocC archives (PluginSDK, PluginSDKTesting, ArgoModels); any warning fails"
+	@echo "make docs   build the DocC archives (PluginSDK, PluginSDKTesting, ArgoModels, PluginHTTP, PluginKubernetes); any warning fails"
 	@echo "make fuzz   libFuzzer over the request path for FUZZ_SECONDS (default 150)"
 	@echo "make sanitize  the SDK's test suite under AddressSanitizer and ThreadSanitizer"
 	@echo "make soak   1,000,000 calls at 16 connections with the server's RSS sampled every second"
@@ -105,7 +105,7 @@ sidecar: deps-test
 # DocC archives land in .build/plugins/Swift-DocC/outputs; --warnings-as-errors keeps the catalogs clean.
 # ARGO_PLUGIN_DOCS=1 declares swift-docc-plugin, which authors' packages never resolve.
 docs: deps
-	for target in PluginSDK PluginSDKTesting ArgoModels; do \
+	for target in PluginSDK PluginSDKTesting ArgoModels PluginHTTP PluginKubernetes; do \
 	  ARGO_PLUGIN_DOCS=1 $(SWIFT) package generate-documentation --target $$target --warnings-as-errors || exit 1; \
 	done
 # Reliability (see SECURITY.md): fuzzing, the test suite under sanitizers, a soak and a leak check.

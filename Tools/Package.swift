@@ -3,7 +3,7 @@ import PackageDescription
 
 // `argo-plugin`, the plugin author's command-line tool: `init` (a new plugin package), `build` (plugin.yaml to
 // Argo's ConfigMap), `simulate` (a workflow through Argo's agent, call for call). A package of its own so that its
-// dependencies (Yams, an HTTP client) never reach the package of a plugin that depends on the SDK.
+// dependencies (Yams) never reach the package of a plugin that depends on the SDK.
 let package = Package(
     name: "swift-argo-plugin-tools",
     platforms: [.macOS(.v15)],
@@ -14,7 +14,6 @@ let package = Package(
         .package(name: "swift-argo-plugin", path: ".."),
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
-        .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
     ],
     targets: [
         // `argo-plugin build`: plugin.yaml -> ConfigMap, as Argo's `argo executor-plugin build`.
@@ -25,7 +24,8 @@ let package = Package(
             dependencies: [
                 .product(name: "ArgoModels", package: "swift-argo-plugin"),
                 .product(name: "Yams", package: "Yams"),
-                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                // The agent's HTTP calls go through the SDK's own outbound client (libcurl).
+                .product(name: "PluginHTTP", package: "swift-argo-plugin"),
             ]
         ),
         .executableTarget(
@@ -34,6 +34,9 @@ let package = Package(
                 "AgentSimulator",
                 "PluginManifest",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Yams", package: "Yams"),
+                // `argo-plugin fake`: the test kit's fake services as a process.
+                .product(name: "PluginSDKTesting", package: "swift-argo-plugin"),
             ]
         ),
         // What the tools' tests share: a hello plugin served in process, the repository's paths.
@@ -54,7 +57,10 @@ let package = Package(
         // Runs the built `argo-plugin` binary: simulate's exit codes, and init's package built and tested for real.
         .testTarget(
             name: "ArgoPluginCLITests",
-            dependencies: ["ArgoPluginCLI", "ToolTestSupport", .product(name: "PluginSDK", package: "swift-argo-plugin")]
+            dependencies: [
+                "ArgoPluginCLI", "ToolTestSupport", .product(name: "PluginSDK", package: "swift-argo-plugin"),
+                .product(name: "PluginSDKTesting", package: "swift-argo-plugin"),
+            ]
         ),
     ]
 )

@@ -15,6 +15,8 @@ struct TransportSettings: Sendable {
     var maxHeaderBytes: Int
     var maxBodyBytes: Int
     var callTimeout: Swift.Duration
+    /// Collect every header and query parameter into `HTTPRequestHead.details` (fake services only).
+    var collectsDetails = false
 }
 
 /// Errors starting the transport.
@@ -100,12 +102,13 @@ final class MicroHTTPDServer: Sendable {
         _ connection: OpaquePointer, url: String, method: String,
         context: UnsafeMutablePointer<UnsafeMutableRawPointer?>
     ) -> MHD_Result {
-        let head = HTTPRequestHead(
+        var head = HTTPRequestHead(
             method: method,
             path: Self.pathOnly(url),
             authorization: Self.header("Authorization", of: connection),
             contentLength: Self.header("Content-Length", of: connection).flatMap { Int($0) },
             framingError: Self.framingError(of: connection))
+        if settings.collectsDetails { head.details = Self.details(of: connection) }
         let state = RequestState(head: head)
         context.pointee = Unmanaged.passRetained(state).toOpaque()
         openRequests.add(1, ordering: .relaxed)
@@ -241,13 +244,30 @@ final class MicroHTTPDServer: Sendable {
         return Set(lengths).count > 1 ? "conflicting Content-Length headers" : nil
     }
 
+    /// Every header and query parameter of the request (fake services record them).
+    private static func details(of connection: OpaquePointer) -> HTTPRequestDetails {
+        var pairs: [(String, String)] = []
+        _ = withUnsafeMutablePointer(to: &pairs) { pointer in
+            MHD_get_connection_values(connection, .HEADER_KIND, MicroHTTPDCallbacks.collectPair, pointer)
+        }
+        var details = HTTPRequestDetails(headers: pairs)
+        pairs = []
+        _ = withUnsafeMutablePointer(to: &pairs) { pointer in
+            MHD_get_connection_values(connection, .GET_ARGUMENT_KIND, MicroHTTPDCallbacks.collectPair, pointer)
+        }
+        details.query = pairs
+        return details
+    }
+
     private static func queue(_ response: HTTPResponse, on connection: OpaquePointer) -> MHD_Result {
+        // Returning NO makes libmicrohttpd close the connection without a reply: a fake service's dropped call.
+        if response.dropConnection { return .NO }
         let reply = response.body.withUnsafeBytes { bytes in
             MHD_create_response_from_buffer(
                 bytes.count, UnsafeMutableRawPointer(mutating: bytes.baseAddress), .RESPMEM_MUST_COPY)
         }
         guard let reply else { return .NO }
-        MHD_add_response_header(reply, "Content-Type", "application/json")
+        MHD_add_response_header(reply, "Content-Type", response.contentType)
         if response.closeConnection { MHD_add_response_header(reply, "Connection", "close") }
         for (name, value) in response.headers { MHD_add_response_header(reply, name, value) }
         let result = MHD_queue_response(connection, UInt32(response.status), reply)
@@ -284,6 +304,14 @@ private enum MicroHTTPDCallbacks {
         guard let cls, let key, isContentLength(key) else { return .YES }
         let lengths = cls.assumingMemoryBound(to: [String].self)
         lengths.pointee.append(value.map { String(cString: $0) } ?? "")
+        return .YES
+    }
+
+    /// Appends each name and value to the `[(String, String)]` that `cls` points to (see `details(of:)`).
+    static let collectPair: MHD_KeyValueIterator = { cls, _, key, value in
+        guard let cls, let key else { return .YES }
+        let pairs = cls.assumingMemoryBound(to: [(String, String)].self)
+        pairs.pointee.append((String(cString: key), value.map { String(cString: $0) } ?? ""))
         return .YES
     }
 

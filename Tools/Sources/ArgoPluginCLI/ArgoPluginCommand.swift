@@ -6,6 +6,6 @@ struct ArgoPluginCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "argo-plugin",
         abstract: "Create, simulate and package Argo Workflows executor plugins.",
-        subcommands: [BuildCommand.self, SimulateCommand.self, InitCommand.self]
+        subcommands: [BuildCommand.self, SimulateCommand.self, InitCommand.self, FakeCommand.self]
     )
 }

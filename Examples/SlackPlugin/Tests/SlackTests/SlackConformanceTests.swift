@@ -6,9 +6,8 @@ import Testing
 struct SlackConformanceTests {
     @Test("follows Argo's plugin contract: a post, a refusal and an invalid template, in process and over a socket")
     func conformance() async throws {
-        let server = try FakeSlack([.ok])
-        let webhook = try SlackWebhook(url: server.url, timeout: .seconds(5))
-        defer { server.stop() }
+        let server = try await FakeService.start([.post("/**", .text("ok"))])
+        let webhook = try SlackWebhook(url: server.url + "/services/T0000/B0000/secret-token", timeout: .seconds(5))
         do {
             try await PluginConformance.check(
                 Slack(webhook: webhook),
@@ -18,12 +17,12 @@ struct SlackConformanceTests {
                     .fixture(plugin: "slack", config: ["channel": "#ci"]),
                 ])
         } catch {
-            try await webhook.shutdown()
+            await server.stop()
             throw error
         }
-        try await webhook.shutdown()
+        await server.stop()
         // The suite runs each sample on the plugin directly and then on each transport; the plugin's idempotency
         // ledger answers the repeats of the successful post, so Slack sees it once.
-        #expect(server.received.count == 1)
+        #expect(server.requests.count == 1)
     }
 }
