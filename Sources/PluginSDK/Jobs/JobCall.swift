@@ -35,9 +35,11 @@ struct JobCall<P: JobPlugin>: Sendable {
         case .start(let record):
             return try await start(parameters, key: key, record: record)
         case .starting:
-            return .running(message: JobMessages.starting, requeueAfter: P.pollInterval)
+            return .running(message: JobMessages.starting, requeueAfter: plugin.pollInterval)
         case .poll(let record):
-            guard let stored = record.handle else { return .running(message: JobMessages.starting, requeueAfter: P.pollInterval) }
+            guard let stored = record.handle else {
+                return .running(message: JobMessages.starting, requeueAfter: plugin.pollInterval)
+            }
             let handle: P.JobHandle
             do {
                 handle = try JobHandleCoding.decode(P.JobHandle.self, from: stored)
@@ -134,8 +136,8 @@ struct JobCall<P: JobPlugin>: Sendable {
             }
         }
         switch status {
-        case .running(let message, let requeue):
-            let wait = Self.requeue(requeue, deadline: record.deadline)
+        case .running(let message, let requested):
+            let wait = requeue(requested, deadline: record.deadline)
             await store.due(key, after: wait.swiftDuration)
             return .running(message: message, requeueAfter: wait)
         case .succeeded(let message, let outputs):
@@ -149,8 +151,8 @@ struct JobCall<P: JobPlugin>: Sendable {
 
     /// The requeue for a running job: the poll's own, else the plugin's interval, never past the timeout (and at
     /// least a second, so a passed timeout is seen on the next call).
-    static func requeue(_ requested: GoDuration?, deadline: Double?) -> GoDuration {
-        var wait = requested.flatMap { $0.nanoseconds > 0 ? $0 : nil } ?? P.pollInterval
+    func requeue(_ requested: GoDuration?, deadline: Double?) -> GoDuration {
+        var wait = requested.flatMap { $0.nanoseconds > 0 ? $0 : nil } ?? plugin.pollInterval
         if let deadline {
             wait = min(wait, GoDuration(seconds: max(1, deadline - WallClock.now())))
         }

@@ -57,7 +57,7 @@ public protocol JobPlugin: TemplatePlugin {
 
     /// How long Argo waits before calling again while the job runs, when ``JobStatus/running(message:requeueAfter:)``
     /// names no requeue, and while another call is still starting the job. Ten seconds by default.
-    static var pollInterval: GoDuration { get }
+    var pollInterval: GoDuration { get }
 
     /// Starts the job for a template whose `plugin.<key>` decoded into `parameters`. Called at most once per job.
     ///
@@ -76,5 +76,5 @@ public protocol JobPlugin: TemplatePlugin {
 
 extension JobPlugin {
     /// Ten seconds, as Argo's agent reports results every ten seconds.
-    public static var pollInterval: GoDuration { .seconds(10) }
+    public var pollInterval: GoDuration { .seconds(10) }
 }

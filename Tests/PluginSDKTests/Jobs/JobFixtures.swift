@@ -59,7 +59,7 @@ final class FakeJobService: Sendable {
 /// A job plugin over ``FakeJobService`` whose behaviour `plugin.job` picks.
 struct CountingJobs: JobPlugin {
     static let key = "job"
-    static let pollInterval: GoDuration = .seconds(7)
+    let pollInterval: GoDuration = .seconds(7)
 
     struct Parameters: Decodable, Sendable {
         /// Running polls before the job succeeds.
