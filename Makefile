@@ -9,8 +9,10 @@ APT_PACKAGES_TEST := libmicrohttpd-dev libcurl4-openssl-dev curl util-linux open
 HELLO := Examples/HelloPlugin
 HELLO_CONTROLLER := Examples/HelloControllerPlugin
 SLACK := Examples/SlackPlugin
+BATCH := Examples/BatchPlugin
 TOOLS := Tools
-PACKAGES := . $(HELLO) $(HELLO_CONTROLLER) $(SLACK) $(TOOLS)
+# The examples before the tools: the tools' tests run the example binaries they built (BatchPlugin under simulate).
+PACKAGES := . $(HELLO) $(HELLO_CONTROLLER) $(SLACK) $(BATCH) $(TOOLS)
 
 .PHONY: run run-controller test test-packages build release deps deps-test argo-plugin api bench instructions sidecar \
 	docs clean help fuzz sanitize test-asan test-tsan soak leak-check
@@ -91,7 +93,7 @@ instructions: deps
 # Packaging checks for Examples/*: each generated ConfigMap matches its plugin.yaml, each Dockerfile's runtime stage
 # provides every shared library its release binary links (scripts/check-image-deps.sh), and the release sidecars
 # serve Argo's calls as uid 8737 against a staged token (scripts/sidecar-staging.sh, needs root for setpriv).
-SIDECAR_EXAMPLES ?= $(HELLO) $(SLACK)
+SIDECAR_EXAMPLES ?= $(HELLO) $(SLACK) $(BATCH)
 # Examples whose release binary is built as its Dockerfile does and checked with ldd against the runtime image.
 IMAGE_EXAMPLES ?= $(SIDECAR_EXAMPLES)
 # Empty: the staging builds SlackPlugin in release, as its Dockerfile does. CI sets it to the debug binary.
@@ -138,4 +140,4 @@ leak-check: deps-test
 
 clean:
 	rm -rf .build .build-fuzz .build-asan .build-tsan .build-image .build-init-test fuzz-artifacts
-	for p in $(HELLO) $(HELLO_CONTROLLER) $(SLACK) $(TOOLS); do rm -rf $$p/.build; done
+	for p in $(HELLO) $(HELLO_CONTROLLER) $(SLACK) $(BATCH) $(TOOLS); do rm -rf $$p/.build; done
