@@ -50,7 +50,9 @@ struct JobEndingTests {
             reply.reply == [
                 "node": [
                     "phase": "Failed",
-                    "message": #"template.timeout "{{inputs.parameters.limit}}" is not a duration (a Go duration such as 30m, or whole seconds); the job was not started"#,
+                    "message": .string(
+                        #"template.timeout "{{inputs.parameters.limit}}" is not a duration (a Go duration such as 30m, "#
+                            + "or whole seconds); the job was not started"),
                 ]
             ])
         #expect(service.starts == 0)

@@ -17,7 +17,10 @@ struct JobLoopTests {
         let third = try await client.execute(#"{"polls":2}"#)
         #expect(
             third.reply == [
-                "node": ["phase": "Succeeded", "message": "job-1 done", "outputs": ["parameters": [["name": "id", "value": "job-1"]]]]
+                "node": [
+                    "phase": "Succeeded", "message": "job-1 done",
+                    "outputs": ["parameters": [["name": "id", "value": "job-1"]]],
+                ]
             ])
         #expect(service.starts == 1)
         // Argo re-sending the call (a lost reply) gets the same answer; nothing starts.

@@ -71,7 +71,9 @@ struct BatchTests {
         await service.stop()
     }
 
-    @Test("closing the plugin (what SIGTERM does) cancels the running jobs on the service", arguments: PluginTestClient.Transport.allCases)
+    @Test(
+        "closing the plugin (what SIGTERM does) cancels the running jobs on the service",
+        arguments: PluginTestClient.Transport.allCases)
     func shutdownCancels(transport: PluginTestClient.Transport) async throws {
         let service = try await FakeBatchService.start(runningPolls: 100)
         try await PluginTestClient.with(try batchPlugin(service), transport: transport) { client in
@@ -90,7 +92,8 @@ struct BatchTests {
         try await PluginTestClient.with(plugin, transport: .inProcess) { client in
             let refused = try await client.execute(batchCall())
             #expect(refused.node?.phase == .failed)
-            #expect(refused.node?.message?.hasPrefix("the job could not start: the batch service refused POST /jobs with HTTP 422") == true)
+            let message = refused.node?.message ?? ""
+            #expect(message.hasPrefix("the job could not start: the batch service refused POST /jobs with HTTP 422"))
             let unavailable = await #expect(throws: PluginCallError.self) { try await client.execute(batchCall()) }
             #expect(unavailable?.result.status == 503)
         }

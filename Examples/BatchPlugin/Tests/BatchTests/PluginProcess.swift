@@ -71,9 +71,11 @@ final class PluginProcess: Sendable {
     /// Calls `template.execute` with `args`.
     func execute(_ args: ExecuteTemplateArgs) async throws -> ExecuteTemplateReply {
         let client = try ServiceClient(
-            "http://127.0.0.1:\(port)", configuration: ServiceConfiguration(name: "BatchPlugin", auth: .bearer(token), timeout: .seconds(30)))
+            "http://127.0.0.1:\(port)",
+            configuration: ServiceConfiguration(name: "BatchPlugin", auth: .bearer(token), timeout: .seconds(30)))
         let request = try ServiceRequest(.post, "/api/v1/template.execute", json: args)
-        return try await client.json(request, as: ExecuteTemplateReply.self, context: PluginContext(method: .templateExecute, workflowName: "test"))
+        let context = PluginContext(method: .templateExecute, workflowName: "test")
+        return try await client.json(request, as: ExecuteTemplateReply.self, context: context)
     }
 
     /// Sends `signal` and waits for the process to exit; returns its exit status (or the signal number).

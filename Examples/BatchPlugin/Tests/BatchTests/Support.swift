@@ -7,7 +7,8 @@ import PluginSDKTesting
 func batchCall(command: [String] = ["report", "--day", "1"], template: String = "report", timeout: String? = nil)
     -> ExecuteTemplateArgs
 {
-    var args = ExecuteTemplateArgs.fixture(plugin: "batch", config: ["command": .array(command.map { .string($0) })], template: template)
+    let config: JSONValue = ["command": .array(command.map { .string($0) })]
+    var args = ExecuteTemplateArgs.fixture(plugin: "batch", config: config, template: template)
     args.template.timeout = timeout
     return args
 }
