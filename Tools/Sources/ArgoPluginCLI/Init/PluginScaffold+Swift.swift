@@ -17,7 +17,7 @@ extension PluginScaffold {
         let sdk = (kubernetes ? ["PluginSDK", "PluginKubernetes"] : ["PluginSDK"])
             .map { ".product(name: \"\($0)\", package: \"\(packageIdentity)\")" }
         let options = kubernetes ? [] : [".product(name: \"ArgumentParser\", package: \"swift-argument-parser\")"]
-        return (sdk + options).joined(separator: ", ")
+        return (sdk + options).map { "\n                        \($0)," }.joined() + "\n                    "
     }
 
     /// The package's dependencies: the SDK, and swift-argument-parser when the plugin declares options.
