@@ -2,7 +2,7 @@ import Foundation
 import Testing
 
 import PluginSDKTesting
-@testable import Slack
+import Slack
 
 /// Start-up configuration: the options parse from flags and the environment as the runtime parses them, and the
 /// plugin refuses to start without a usable webhook URL.
@@ -21,7 +21,7 @@ struct SlackConfigurationTests {
         } catch {
             return error
         }
-        try await slack.webhook.shutdown()
+        try await slack.shutdown()
         return nil
     }
 
@@ -62,13 +62,31 @@ struct SlackConfigurationTests {
 
     @Test("https URLs, and http to loopback, are accepted; a trailing newline from the Secret is ignored")
     func valid() async throws {
-        let slack = try Slack(options: options(["URL": "https://hooks.slack.com/services/T/B/x\n"]))
-        #expect(slack.webhook.url == "https://hooks.slack.com/services/T/B/x")
-        #expect(slack.webhook.timeout == .seconds(10))
-        let local = try Slack(options: options(["URL": "http://127.0.0.1:9/hook", "SLACK_TIMEOUT_SECONDS": "2.5"]))
-        #expect(local.webhook.timeout == .milliseconds(2500))
-        try await slack.webhook.shutdown()
-        try await local.webhook.shutdown()
+        try await Slack(options: options(["URL": "https://hooks.slack.com/services/T/B/x\n"])).shutdown()
+        let server = try FakeSlack([.ok])
+        defer { server.stop() }
+        let local = try Slack(options: options(["URL": server.url + "\n"]))
+        let reply = try await PluginTestClient.with(local, transport: .inProcess) { client in
+            try await client.execute(.fixture(plugin: "slack", config: ["text": "hi"]))
+        }
+        #expect(reply.node?.phase == .succeeded)
+        #expect(server.received.map(\.path) == ["/services/T0000/B0000/secret-token"])
+    }
+
+    @Test("SLACK_TIMEOUT_SECONDS bounds each post (default 10 s)")
+    func timeout() async throws {
+        #expect(try options(["URL": "https://hooks.slack.com/x"]).slackTimeoutSeconds == 10)
+        let server = try FakeSlack([.init(status: 200, body: "ok", delay: .seconds(3))])
+        defer { server.stop() }
+        let slack = try Slack(options: options(["URL": server.url, "SLACK_TIMEOUT_SECONDS": "0.5"]))
+        let body = #"{"workflow":{"metadata":{"name":"w"}},"template":{"name":"t","plugin":{"slack":{"text":"hi"}}}}"#
+        let started = ContinuousClock.now
+        let result = try await PluginTestClient.with(slack, transport: .inProcess) { client in
+            try await client.call(.templateExecute, json: body)
+        }
+        #expect(result.status == 503)
+        #expect(result.errorMessage?.contains("did not answer within 0.5s") == true, "\(result.text)")
+        #expect(ContinuousClock.now - started < .seconds(2))
     }
 
     @Test("flags win over the environment")
@@ -82,12 +100,16 @@ struct SlackConfigurationTests {
 
     @Test("the URL can come from a mounted file (URL_FILE), trimmed")
     func urlFile() async throws {
+        let server = try FakeSlack([.ok])
+        defer { server.stop() }
         let path = NSTemporaryDirectory() + "slack-url-\(UUID().uuidString)"
-        try "https://hooks.slack.com/services/T/B/from-file\n".write(toFile: path, atomically: true, encoding: .utf8)
+        try (server.url + "\n").write(toFile: path, atomically: true, encoding: .utf8)
         defer { try? FileManager.default.removeItem(atPath: path) }
         let slack = try Slack(options: options(["URL_FILE": path]))
-        #expect(slack.webhook.url == "https://hooks.slack.com/services/T/B/from-file")
-        try await slack.webhook.shutdown()
+        _ = try await PluginTestClient.with(slack, transport: .inProcess) { client in
+            try await client.execute(.fixture(plugin: "slack", config: ["text": "from a file"]))
+        }
+        #expect(server.received.map(\.bodyText) == [#"{"text":"from a file"}"#])
     }
 
     @Test("a URL file that does not exist refuses to start with one line naming it")

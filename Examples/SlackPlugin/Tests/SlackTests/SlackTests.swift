@@ -3,7 +3,7 @@ import Logging
 import Testing
 
 import PluginSDKTesting
-@testable import Slack
+import Slack
 
 /// The Slack plugin against a real local HTTP server standing in for Slack.
 @Suite("SlackPlugin", .serialized)
@@ -39,15 +39,15 @@ struct SlackTests {
         _ body: (Slack, FakeSlack) async throws -> Void
     ) async throws {
         let server = try FakeSlack(replies)
-        let webhook = try SlackWebhook(url: server.url, timeout: timeout)
+        let slack = try Slack(webhookURL: server.url, timeout: timeout)
         do {
-            try await body(Slack(webhook: webhook), server)
+            try await body(slack, server)
         } catch {
-            try await webhook.shutdown()
+            try await slack.shutdown()
             server.stop()
             throw error
         }
-        try await webhook.shutdown()
+        try await slack.shutdown()
         server.stop()
     }
 
@@ -148,13 +148,13 @@ struct SlackTests {
         let server = try FakeSlack()
         let url = server.url
         server.stop()
-        let webhook = try SlackWebhook(url: url, timeout: .seconds(2))
+        let slack = try Slack(webhookURL: url, timeout: .seconds(2))
         await #expect {
-            try await Slack(webhook: webhook).executeTemplate(args(["slack": ["text": "hi"]]), context: context())
+            try await slack.executeTemplate(args(["slack": ["text": "hi"]]), context: context())
         } throws: { error in
             (error as? TransientError)?.message.hasPrefix("could not reach Slack") == true
         }
-        try await webhook.shutdown()
+        try await slack.shutdown()
     }
 
     @Test("4xx refusals fail the node with Slack's reason", arguments: [
