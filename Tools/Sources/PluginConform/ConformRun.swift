@@ -54,7 +54,7 @@ public struct ConformRun: Sendable {
 
     /// Records whether the server answered at all; `false` stops the run.
     func reachable(_ exchange: Exchange, into report: inout ConformReport) -> Bool {
-        let refused = exchange.response == nil && (exchange.problem ?? "").contains("cannot ")
+        let refused = exchange.failure == .connect
         report.add(
             ConformCheck(
                 "reachable", "the server accepts connections at \(target.url)", exchange,

@@ -9,6 +9,8 @@ struct Exchange: Sendable {
     var response: WireResponse?
     /// Why there is no response: a timeout, a closed connection, a refused connection.
     var problem: String?
+    /// The kind of ``problem``, when the wire client reported one.
+    var failure: WireError.Kind?
     /// Seconds from the first byte sent to the last byte of the response (or the failure).
     var seconds: Double
 
@@ -39,7 +41,11 @@ extension ConformTarget {
             do {
                 connection = try WireConnection(host: host, port: port, timeout: wait)
             } catch {
-                return [Exchange(sent: requests[0].summary, problem: "\(error)", seconds: Self.seconds(since: started))]
+                return [
+                    Exchange(
+                        sent: requests[0].summary, problem: "\(error)", failure: (error as? WireError)?.kind,
+                        seconds: Self.seconds(since: started))
+                ]
             }
             for request in requests {
                 let began = ContinuousClock.now
@@ -51,7 +57,9 @@ extension ConformTarget {
                         Exchange(sent: request.summary, response: response, seconds: Self.seconds(since: began)))
                 } catch {
                     exchanges.append(
-                        Exchange(sent: request.summary, problem: "\(error)", seconds: Self.seconds(since: began)))
+                        Exchange(
+                            sent: request.summary, problem: "\(error)", failure: (error as? WireError)?.kind,
+                            seconds: Self.seconds(since: began)))
                     break
                 }
             }
@@ -100,7 +108,9 @@ extension ConformTarget {
             let response = try await WireConnection.onOwnThread(work)
             return Exchange(sent: sent, response: response, seconds: Self.seconds(since: started))
         } catch {
-            return Exchange(sent: sent, problem: "\(error)", seconds: Self.seconds(since: started))
+            return Exchange(
+                sent: sent, problem: "\(error)", failure: (error as? WireError)?.kind,
+                seconds: Self.seconds(since: started))
         }
     }
 
