@@ -18,7 +18,7 @@ import Foundation
 /// ```
 ///
 /// Each wait for the peer (the connection, each write that cannot proceed, each read) gives up after ``timeout``
-/// with ``WireError/Kind-swift.enum/timedOut``. The calls block their thread: from async code, run them with
+/// with ``WireError/Kind/timedOut``. The calls block their thread: from async code, run them with
 /// ``onOwnThread(_:)``. A connection is used by one thread at a time and closes when released.
 public final class WireConnection {
     /// The host connected to, as given.
@@ -43,7 +43,7 @@ public final class WireConnection {
 
     deinit { close() }
 
-    /// Closes the connection; later calls fail with ``WireError/Kind-swift.enum/closed``. Idempotent.
+    /// Closes the connection; later calls fail with ``WireError/Kind/closed``. Idempotent.
     public func close() {
         guard !isClosed else { return }
         isClosed = true
