@@ -56,11 +56,8 @@ struct WireConnectionTests {
         let port = try #require(client.port)
         let (response, closed) = try await WireConnection.onOwnThread { () -> (WireResponse, Bool) in
             let connection = try WireConnection(port: port, timeout: .seconds(5))
-            try connection.sendRequest(
-                path: PluginMethod.templateExecute.path, token: "wrong",
-                headers: [
-                    "Content-Length: 1000000000"
-                ])
+            try connection.sendHead(
+                path: PluginMethod.templateExecute.path, token: "wrong", headers: ["Content-Length: 1000000000"])
             return (try connection.readResponse(), connection.isClosedByPeer())
         }
         #expect(response.status == 403)

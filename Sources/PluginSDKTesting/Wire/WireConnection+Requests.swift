@@ -1,16 +1,33 @@
 import Foundation
 
 extension WireConnection {
-    /// Writes one request with a `Content-Length` body.
+    /// Writes one request with a `Content-Length` body, head and body in one write.
     ///
     /// The head carries `Host`, `Content-Type: application/json` (unless `headers` has a `Content-Type`),
     /// `Authorization: Bearer <token>` when `token` is given, the lines in `headers` as written (e.g.
-    /// `"Expect: 100-continue"`, `"Connection: close"`, `"Authorization: bearer x"`), and `Content-Length`.
+    /// `"Expect: 100-continue"`, `"Connection: close"`, `"Authorization: bearer x"`), and `Content-Length` with the
+    /// body's size, unless `headers` gives one (to announce another size).
     public func sendRequest(
         method: String = "POST", path: String, token: String? = nil, headers: [String] = [], body: [UInt8] = []
     ) throws(WireError) {
-        let head = head(method: method, path: path, token: token, headers: headers + ["Content-Length: \(body.count)"])
+        let announced = headers.contains { $0.lowercased().hasPrefix("content-length:") }
+        let head = head(
+            method: method, path: path, token: token,
+            headers: announced ? headers : headers + ["Content-Length: \(body.count)"])
         try send(Array(head.utf8) + body)
+    }
+
+    /// Writes only the head of a request, as ``sendRequest(method:path:token:headers:body:)`` would but without a
+    /// `Content-Length` of its own: give one in `headers` (and send the body, or none of it, with `send`).
+    ///
+    /// ```swift
+    /// try connection.sendHead(path: "/api/v1/template.execute", token: "wrong", headers: ["Content-Length: 1073741824"])
+    /// let refused = try connection.readResponse()  // decided from the head alone
+    /// ```
+    public func sendHead(method: String = "POST", path: String, token: String? = nil, headers: [String] = [])
+        throws(WireError)
+    {
+        try send(head(method: method, path: path, token: token, headers: headers))
     }
 
     /// Writes a request and reads its response (a `HEAD` request's response without a body).
@@ -39,7 +56,7 @@ extension WireConnection {
     public func sendChunkedHead(method: String = "POST", path: String, token: String? = nil, headers: [String] = [])
         throws(WireError)
     {
-        try send(head(method: method, path: path, token: token, headers: headers + ["Transfer-Encoding: chunked"]))
+        try sendHead(method: method, path: path, token: token, headers: headers + ["Transfer-Encoding: chunked"])
     }
 
     /// Writes one chunk of a chunked body (an empty `bytes` would end the body: use ``sendLastChunk()``).

@@ -76,7 +76,7 @@ extension ConformTarget {
             "\(request.method) \(request.path), \(request.authorization), Content-Length: \(announcedLength), no body"
         return await onOwnThread(sent: sent) { () throws -> WireResponse in
             let connection = try WireConnection(host: host, port: port, timeout: timeout)
-            try connection.sendRequest(
+            try connection.sendHead(
                 method: request.method, path: request.path,
                 headers: request.headers(token: token) + ["Content-Length: \(announcedLength)"])
             return try connection.readResponse()
@@ -90,10 +90,9 @@ extension ConformTarget {
         return await onOwnThread(sent: sent) { () throws -> WireResponse in
             let connection = try WireConnection(host: host, port: port, timeout: timeout)
             let size = max(1, (request.body.count + pieces - 1) / pieces)
-            try connection.send(
-                "\(request.method) \(request.path) HTTP/1.1\r\nHost: \(host):\(port)\r\nContent-Type: application/json\r\n"
-                    + request.headers(token: token).map { $0 + "\r\n" }.joined()
-                    + "Content-Length: \(request.body.count)\r\n\r\n")
+            try connection.sendHead(
+                method: request.method, path: request.path,
+                headers: request.headers(token: token) + ["Content-Length: \(request.body.count)"])
             for start in stride(from: 0, to: request.body.count, by: size) {
                 Thread.sleep(forTimeInterval: Self.seconds(pause))
                 try connection.send(Array(request.body[start..<min(request.body.count, start + size)]))

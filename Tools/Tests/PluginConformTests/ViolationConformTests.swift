@@ -68,6 +68,17 @@ struct ViolationConformTests {
         #expect(Set(CheckIDs.executor + CheckIDs.controller).subtracting(proven).isEmpty)
     }
 
+    @Test("a server that reads the body before the token is caught by the withheld body: no reply, and why")
+    func tokenAfterBody() async throws {
+        let server = try ContractServer(breaking: .tokenAfterBody)
+        defer { server.stop() }
+        let report = try await conform(server.url, token: server.token)
+        let check = try #require(report.failure("token-before-body"))
+        #expect(check.sent?.hasSuffix("Content-Length: 1073741824, no body") == true)
+        #expect(check.received?.hasPrefix("no reply from 127.0.0.1:\(server.port)") == true, "\(check.received ?? "")")
+        #expect(check.problem?.contains("waits for the body before it checks the token") == true)
+    }
+
     @Test("nothing listening: the reachable check fails and no other check runs")
     func unreachable() async throws {
         let server = try ContractServer()
