@@ -47,13 +47,12 @@ extension ConformRun {
         let answered = calls.prefix { $0.status == 200 }.count
         var problem: String?
         if answered < 3 {
-            problem = "call \(answered + 1) of 3 on one connection was not answered 200"
-            if let closing = calls.first(where: { $0.response?.closesConnection == true })?.response {
-                problem! +=
-                    ": the server closes the connection after each reply (\(closing.version)"
+            let why = calls.first { $0.response?.closesConnection == true }?.response.map { closing in
+                ": the server closes the connection after each reply (\(closing.version)"
                     + (closing.headers["connection"].map { ", Connection: \($0)" } ?? "")
                     + "), so Argo's Go client must open a new connection for every call"
             }
+            problem = "call \(answered + 1) of 3 on one connection was not answered 200" + (why ?? "")
         }
         report.add(
             ConformCheck(
