@@ -2,7 +2,7 @@
 SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 APT_PACKAGES_BUILD := libmicrohttpd-dev libcurl4-openssl-dev
-APT_PACKAGES_TEST := libmicrohttpd-dev libcurl4-openssl-dev curl util-linux openssl
+APT_PACKAGES_TEST := libmicrohttpd-dev libcurl4-openssl-dev curl util-linux openssl python3
 
 # The SDK (this directory) and the packages that depend on it by path: the examples and the author tools. Each has
 # its own Package.swift, so an author's package resolves only what the SDK itself needs.
@@ -21,7 +21,7 @@ help:
 	@echo "make run    build and start HelloPlugin in development mode (prints a curl to try)"
 	@echo "make run-controller  build and start HelloControllerPlugin (controller hooks) in development mode"
 	@echo "make test   install test dependencies and run the whole test suite (the SDK, the examples, the tools)"
-	@echo "make argo-plugin  build the author tool (init, build, simulate) in release; prints its path last"
+	@echo "make argo-plugin  build the author tool (init, build, simulate, conform) in release; prints its path last"
 	@echo "make api    count the public declarations; fail on an undocumented one or a standard library name"
 	@echo "make bench  benchmark the release HelloPlugin against the peers in ../shared/bench"
 	@echo "make instructions  instructions per call under callgrind, checked against a committed baseline"

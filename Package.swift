@@ -60,8 +60,11 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        // Test kit for plugin authors: one client (in-process or live), fixtures, the conformance suite.
-        .target(name: "PluginSDKTesting", dependencies: ["PluginSDK"]),
+        // Blocking TCP client calls with timeouts in C, so the test kit's wire client has no pointer code.
+        .target(name: "CWireSocket"),
+        // Test kit for plugin authors: one client (in-process or live), the raw wire client, fixtures, the
+        // conformance suite.
+        .target(name: "PluginSDKTesting", dependencies: ["PluginSDK", "CWireSocket"]),
 
         // Development only: none of these is a product, so no author's package builds them.
         // A plugin whose behaviour each request picks, for process-level tests (signals, drain).
@@ -83,7 +86,7 @@ let package = Package(
         // The libFuzzer harness over the whole request path (`make fuzz`); built normally it replays Fuzz/corpus.
         .target(name: "CFuzzDriver", path: "Fuzz/CFuzzDriver"),
         .executableTarget(
-            name: "PluginFuzz", dependencies: ["PluginSDK", "PluginJSON", "CFuzzDriver",
+            name: "PluginFuzz", dependencies: ["PluginSDK", "PluginSDKTesting", "PluginJSON", "CFuzzDriver",
                                                .product(name: "Logging", package: "swift-log")],
             path: "Fuzz/PluginFuzz"),
         // Decode/encode microbenchmark of the bench bodies, PluginJSON vs Foundation: `swift run -c release CodecBenchmark`.
@@ -115,7 +118,7 @@ let package = Package(
             dependencies: ["ArgoModels", "PluginJSON"],
             resources: [.copy("Resources")]
         ),
-        .testTarget(name: "PluginSDKTests", dependencies: ["PluginSDK"]),
+        .testTarget(name: "PluginSDKTests", dependencies: ["PluginSDK", "PluginSDKTesting"]),
         .testTarget(name: "PluginSDKTestingTests", dependencies: ["PluginSDKTesting", "PluginSDK"]),
         .testTarget(name: "PluginHTTPTests", dependencies: ["PluginHTTP", "PluginSDKTesting"], resources: [.copy("Resources")]),
         .testTarget(

@@ -2,8 +2,9 @@
 import PackageDescription
 
 // `argo-plugin`, the plugin author's command-line tool: `init` (a new plugin package), `build` (plugin.yaml to
-// Argo's ConfigMap), `simulate` (a workflow through Argo's agent, call for call). A package of its own so that its
-// dependencies (Yams) never reach the package of a plugin that depends on the SDK.
+// Argo's ConfigMap), `simulate` (a workflow through Argo's agent, call for call), `conform` (any plugin server
+// checked against Argo's wire contract), `fake` (the test kit's fake services as a process). A package of its own so
+// that its dependencies (Yams) never reach the package of a plugin that depends on the SDK.
 let package = Package(
     name: "swift-argo-plugin-tools",
     platforms: [.macOS(.v15)],
@@ -28,10 +29,17 @@ let package = Package(
                 .product(name: "PluginHTTP", package: "swift-argo-plugin"),
             ]
         ),
+        // `argo-plugin conform`: a plugin server in any language checked against Argo's wire contract, black box.
+        // The SDK's test kit gives it the wire client (WireConnection), Argo's models and the hook fixtures.
+        .target(
+            name: "PluginConform",
+            dependencies: [.product(name: "PluginSDKTesting", package: "swift-argo-plugin")]
+        ),
         .executableTarget(
             name: "ArgoPluginCLI",
             dependencies: [
                 "AgentSimulator",
+                "PluginConform",
                 "PluginManifest",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Yams", package: "Yams"),
@@ -53,6 +61,14 @@ let package = Package(
         .testTarget(
             name: "AgentSimulatorTests",
             dependencies: ["AgentSimulator", "ToolTestSupport", .product(name: "PluginSDK", package: "swift-argo-plugin")]
+        ),
+        // conform against in-process SDK plugins, Argo's Python example and servers that each break one rule.
+        .testTarget(
+            name: "PluginConformTests",
+            dependencies: [
+                "PluginConform", "ToolTestSupport",
+                .product(name: "PluginSDKTesting", package: "swift-argo-plugin"),
+            ]
         ),
         // Runs the built `argo-plugin` binary: simulate's exit codes, and init's package built and tested for real.
         .testTarget(

@@ -76,7 +76,7 @@ struct NeverStuckTests {
         let server = try TestServer.start(PhasePlugin())
         let body = Bodies.execute(plugin: #"{"phase":\#(stuck.config)}"#)
         let response = try await blocking {
-            try server.client().call("/api/v1/template.execute", body: body, token: server.token)
+            try server.client().call(path: "/api/v1/template.execute", token: server.token, json: body)
         }
         await server.stop()
         #expect(response.status == 200)
@@ -96,10 +96,10 @@ struct NeverStuckTests {
         for (config, expected) in replies {
             let body = Bodies.execute(plugin: #"{"phase":\#(config)}"#)
             let response = try await blocking {
-                try server.client().call("/api/v1/template.execute", body: body, token: server.token)
+                try server.client().call(path: "/api/v1/template.execute", token: server.token, json: body)
             }
             #expect(response.status == 200)
-            #expect(try JSONMeaning.same(response.body, expected), "\(config) -> \(response.bodyText)")
+            #expect(try JSONMeaning.same(response.body, expected), "\(config) -> \(response.text)")
         }
         await server.stop()
     }

@@ -8,7 +8,7 @@ struct JobOverSocketTests {
     func call(_ server: TestServer<CountingJobs>, _ config: String, template: String = "build") async throws -> JSONValue {
         let body = JobBodies.execute(config, template: template)
         let response = try await blocking {
-            try server.client(timeoutSeconds: 60).call("/api/v1/template.execute", body: body, token: server.token)
+            try server.client(timeoutSeconds: 60).call(path: "/api/v1/template.execute", token: server.token, json: body)
         }
         #expect(response.status == 200)
         return try JSONMeaning.parse(response.body)

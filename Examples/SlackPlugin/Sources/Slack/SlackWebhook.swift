@@ -54,9 +54,6 @@ struct SlackWebhook: Sendable {
         }
     }
 
-    /// Nothing to close: connections belong to the client's process-wide pool. Kept so callers need not care.
-    func shutdown() async throws {}
-
     private static func validate(_ text: String) throws(SlackConfigurationError) {
         guard let url = URL(string: text), let scheme = url.scheme?.lowercased(), let host = url.host(), !host.isEmpty
         else {

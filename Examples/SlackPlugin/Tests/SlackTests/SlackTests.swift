@@ -3,7 +3,7 @@ import Logging
 import Testing
 
 import PluginSDKTesting
-@testable import Slack
+import Slack
 
 /// The Slack plugin against the test kit's FakeService standing in for Slack (a real local HTTP server).
 @Suite("SlackPlugin", .serialized)
@@ -39,9 +39,9 @@ struct SlackTests {
         _ body: (Slack, FakeService) async throws -> Void
     ) async throws {
         let server = try await FakeService.start([FakeRoute(nil, "/**", replies: replies)])
-        let webhook = try SlackWebhook(url: Self.webhookURL(server), timeout: timeout)
+        let slack = try Slack(webhookURL: Self.webhookURL(server), timeout: timeout)
         do {
-            try await body(Slack(webhook: webhook), server)
+            try await body(slack, server)
         } catch {
             await server.stop()
             throw error
@@ -154,13 +154,12 @@ struct SlackTests {
         let server = try await FakeService.start()
         let url = Self.webhookURL(server)
         await server.stop()
-        let webhook = try SlackWebhook(url: url, timeout: .seconds(2))
+        let slack = try Slack(webhookURL: url, timeout: .seconds(2))
         await #expect {
-            try await Slack(webhook: webhook).executeTemplate(args(["slack": ["text": "hi"]]), context: context())
+            try await slack.executeTemplate(args(["slack": ["text": "hi"]]), context: context())
         } throws: { error in
             (error as? TransientError)?.message.hasPrefix("could not reach Slack") == true
         }
-        try await webhook.shutdown()
     }
 
     @Test("4xx refusals fail the node with Slack's reason", arguments: [
