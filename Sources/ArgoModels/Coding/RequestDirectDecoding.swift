@@ -8,6 +8,51 @@ import PluginJSON
 // the error. `RequestDirectDecodingTests` compares both routes value for value.
 
 extension JSONTapeValue {
+    // Concrete `fill`s for the member types the builders meet most: the generic one reaches the decoder through
+    // generic code that looks up `Optional<T>`'s metadata at run time on every call.
+
+    /// Fills an optional string member (`null` is absent).
+    func fill(_ slot: inout String?) -> Bool {
+        fill(&slot, string)
+    }
+
+    /// Fills an optional Boolean member.
+    func fill(_ slot: inout Bool?) -> Bool {
+        fill(&slot, bool)
+    }
+
+    /// Fills an optional integer member.
+    func fill(_ slot: inout Int64?) -> Bool {
+        fill(&slot, int64)
+    }
+
+    /// Fills an optional list of strings.
+    func fill(_ slot: inout [String]?) -> Bool {
+        fill(&slot, stringArray)
+    }
+
+    /// Fills an optional object of strings (labels, annotations).
+    func fill(_ slot: inout [String: String]?) -> Bool {
+        fill(&slot, stringDictionary)
+    }
+
+    /// Fills an optional object kept as `JSONValue`s (a template's `plugin`).
+    func fill(_ slot: inout [String: JSONValue]?) -> Bool {
+        fill(&slot, jsonObject)
+    }
+
+    /// `null` empties `slot`; otherwise `value` (`nil`: not of the member's type) fills it.
+    @inline(__always)
+    private func fill<T>(_ slot: inout T?, _ value: @autoclosure () -> T?) -> Bool {
+        if isNull {
+            slot = nil
+            return true
+        }
+        guard let value = value() else { return false }
+        slot = value
+        return true
+    }
+
     /// Fills an optional member: `null` is absent, anything else goes through `Decodable`.
     func fill<T: Decodable>(_ slot: inout T?) -> Bool {
         if isNull {
@@ -36,7 +81,15 @@ extension JSONTapeValue {
             slot = nil
             return true
         }
-        guard let elements = array({ T(directJSON: $0) ?? $0.decode(T.self) }) else { return false }
+        guard let count = elementCount else { return false }
+        var elements: [T] = []
+        elements.reserveCapacity(count)
+        let complete = forEachElement { element in
+            guard let built = T(directJSON: element) ?? element.decode(T.self) else { return false }
+            elements.append(built)
+            return true
+        }
+        guard complete else { return false }
         slot = elements
         return true
     }
@@ -55,21 +108,23 @@ extension JSONTapeValue {
 }
 
 extension ExecuteTemplateArgs: JSONDirectDecodable {
+    static let directFields = DirectFields<CodingKeys>()
+
     /// Builds `{workflow, template}` and keeps other members; `nil` hands the request to `init(from:)`.
     package init?(directJSON object: JSONTapeValue) {
         var workflow: Workflow?
         var template: Template?
         var unknown: [String: JSONValue] = [:]
         let complete = object.forEachMember { key, value in
-            if key.is("workflow") {
+            switch Self.directFields.field(key) {
+            case .workflow?:
                 workflow = value.required(Workflow.self)
                 return workflow != nil
-            }
-            if key.is("template") {
+            case .template?:
                 template = value.required(Template.self)
                 return template != nil
+            case nil: return value.keep(as: key, in: &unknown)
             }
-            return value.keep(as: key, in: &unknown)
         }
         guard complete, let workflow, let template else { return nil }
         self.init(workflow: workflow, template: template, unknownFields: unknown)
@@ -77,6 +132,8 @@ extension ExecuteTemplateArgs: JSONDirectDecodable {
 }
 
 extension NodePreExecuteArgs: JSONDirectDecodable {
+    static let directFields = DirectFields<CodingKeys>()
+
     /// Builds `{workflow, template, node}` and keeps other members.
     package init?(directJSON object: JSONTapeValue) {
         var workflow: Workflow?
@@ -84,19 +141,18 @@ extension NodePreExecuteArgs: JSONDirectDecodable {
         var node: NodeStatus?
         var unknown: [String: JSONValue] = [:]
         let complete = object.forEachMember { key, value in
-            if key.is("workflow") {
+            switch Self.directFields.field(key) {
+            case .workflow?:
                 workflow = value.required(Workflow.self)
                 return workflow != nil
-            }
-            if key.is("template") {
+            case .template?:
                 template = value.required(Template.self)
                 return template != nil
-            }
-            if key.is("node") {
+            case .node?:
                 node = value.required(NodeStatus.self)
                 return node != nil
+            case nil: return value.keep(as: key, in: &unknown)
             }
-            return value.keep(as: key, in: &unknown)
         }
         guard complete, let workflow, let template, let node else { return nil }
         self.init(workflow: workflow, template: template, node: node, unknownFields: unknown)
@@ -104,148 +160,171 @@ extension NodePreExecuteArgs: JSONDirectDecodable {
 }
 
 extension Workflow: JSONDirectDecodable {
+    static let directFields = DirectFields<CodingKeys>()
+
     /// Builds the workflow's metadata and keeps every other member (spec, status...).
     package init?(directJSON object: JSONTapeValue) {
         var metadata: ObjectMeta?
         var unknown: [String: JSONValue] = [:]
         let complete = object.forEachMember { key, value in
-            if key.is("metadata") {
+            switch Self.directFields.field(key) {
+            case .metadata?:
                 metadata = value.required(ObjectMeta.self)
                 return metadata != nil
+            case nil: return value.keep(as: key, in: &unknown)
             }
-            return value.keep(as: key, in: &unknown)
         }
         guard complete, let metadata else { return nil }
         self.init(metadata: metadata, unknownFields: unknown)
     }
 }
 
+// The builders below start from the empty value and fill `self` in place: building a local and assigning it at the
+// end copied the whole struct (every string and collection retained, then released).
+
 extension ObjectMeta: JSONDirectDecodable {
+    static let directFields = DirectFields<CodingKeys>()
+
     /// Builds the Kubernetes metadata; owner references and managed fields go through `Decodable`.
     package init?(directJSON object: JSONTapeValue) {
-        var meta = ObjectMeta()
+        self.init()
         let complete = object.forEachMember { key, value in
-            if key.is("name") { return value.fill(&meta.name) }
-            if key.is("namespace") { return value.fill(&meta.namespace) }
-            if key.is("uid") { return value.fill(&meta.uid) }
-            if key.is("generateName") { return value.fill(&meta.generateName) }
-            if key.is("resourceVersion") { return value.fill(&meta.resourceVersion) }
-            if key.is("generation") { return value.fill(&meta.generation) }
-            if key.is("creationTimestamp") { return value.fill(&meta.creationTimestamp) }
-            if key.is("deletionTimestamp") { return value.fill(&meta.deletionTimestamp) }
-            if key.is("deletionGracePeriodSeconds") { return value.fill(&meta.deletionGracePeriodSeconds) }
-            if key.is("labels") { return value.fill(&meta.labels) }
-            if key.is("annotations") { return value.fill(&meta.annotations) }
-            if key.is("ownerReferences") { return value.fill(&meta.ownerReferences) }
-            if key.is("finalizers") { return value.fill(&meta.finalizers) }
-            if key.is("managedFields") { return value.fill(&meta.managedFields) }
-            if key.is("selfLink") { return value.fill(&meta.selfLink) }
-            if key.is("clusterName") { return value.fill(&meta.clusterName) }
-            return value.keep(as: key, in: &meta.unknownFields)
+            switch Self.directFields.field(key) {
+            case .name?: return value.fill(&name)
+            case .namespace?: return value.fill(&namespace)
+            case .uid?: return value.fill(&uid)
+            case .generateName?: return value.fill(&generateName)
+            case .resourceVersion?: return value.fill(&resourceVersion)
+            case .generation?: return value.fill(&generation)
+            case .creationTimestamp?: return value.fill(&creationTimestamp)
+            case .deletionTimestamp?: return value.fill(&deletionTimestamp)
+            case .deletionGracePeriodSeconds?: return value.fill(&deletionGracePeriodSeconds)
+            case .labels?: return value.fill(&labels)
+            case .annotations?: return value.fill(&annotations)
+            case .ownerReferences?: return value.fill(&ownerReferences)
+            case .finalizers?: return value.fill(&finalizers)
+            case .managedFields?: return value.fill(&managedFields)
+            case .selfLink?: return value.fill(&selfLink)
+            case .clusterName?: return value.fill(&clusterName)
+            case nil: return value.keep(as: key, in: &unknownFields)
+            }
         }
         guard complete else { return nil }
-        self = meta
     }
 }
 
 extension Template: JSONDirectDecodable {
+    static let directFields = DirectFields<CodingKeys>()
+
     /// Builds the template; retry strategy, memoize and `activeDeadlineSeconds` go through `Decodable`.
     package init?(directJSON object: JSONTapeValue) {
-        var template = Template()
+        self.init()
         let complete = object.forEachMember { key, value in
-            if key.is("name") { return value.fill(&template.name) }
-            if key.is("inputs") { return value.fillDirect(&template.inputs) }
-            if key.is("outputs") { return value.fillDirect(&template.outputs) }
-            if key.is("metadata") { return value.fillDirect(&template.metadata) }
-            if key.is("plugin") { return value.fill(&template.plugin) }
-            if key.is("annotations") { return value.fill(&template.annotations) }
-            if key.is("nodeSelector") { return value.fill(&template.nodeSelector) }
-            if key.is("timeout") { return value.fill(&template.timeout) }
-            if key.is("activeDeadlineSeconds") { return value.fill(&template.activeDeadlineSeconds) }
-            if key.is("retryStrategy") { return value.fill(&template.retryStrategy) }
-            if key.is("serviceAccountName") { return value.fill(&template.serviceAccountName) }
-            if key.is("automountServiceAccountToken") { return value.fill(&template.automountServiceAccountToken) }
-            if key.is("memoize") { return value.fill(&template.memoize) }
-            if key.is("daemon") { return value.fill(&template.daemon) }
-            if key.is("failFast") { return value.fill(&template.failFast) }
-            if key.is("parallelism") { return value.fill(&template.parallelism) }
-            if key.is("priority") { return value.fill(&template.priority) }
-            if key.is("priorityClassName") { return value.fill(&template.priorityClassName) }
-            if key.is("schedulerName") { return value.fill(&template.schedulerName) }
-            if key.is("podSpecPatch") { return value.fill(&template.podSpecPatch) }
-            if key.is("pendingTimeout") { return value.fill(&template.pendingTimeout) }
-            return value.keep(as: key, in: &template.unknownFields)
+            switch Self.directFields.field(key) {
+            case .name?: return value.fill(&name)
+            case .inputs?: return value.fillDirect(&inputs)
+            case .outputs?: return value.fillDirect(&outputs)
+            case .metadata?: return value.fillDirect(&metadata)
+            case .plugin?: return value.fill(&plugin)
+            case .annotations?: return value.fill(&annotations)
+            case .nodeSelector?: return value.fill(&nodeSelector)
+            case .timeout?: return value.fill(&timeout)
+            case .activeDeadlineSeconds?: return value.fill(&activeDeadlineSeconds)
+            case .retryStrategy?: return value.fill(&retryStrategy)
+            case .serviceAccountName?: return value.fill(&serviceAccountName)
+            case .automountServiceAccountToken?: return value.fill(&automountServiceAccountToken)
+            case .memoize?: return value.fill(&memoize)
+            case .daemon?: return value.fill(&daemon)
+            case .failFast?: return value.fill(&failFast)
+            case .parallelism?: return value.fill(&parallelism)
+            case .priority?: return value.fill(&priority)
+            case .priorityClassName?: return value.fill(&priorityClassName)
+            case .schedulerName?: return value.fill(&schedulerName)
+            case .podSpecPatch?: return value.fill(&podSpecPatch)
+            case .pendingTimeout?: return value.fill(&pendingTimeout)
+            case nil: return value.keep(as: key, in: &unknownFields)
+            }
         }
         guard complete else { return nil }
-        self = template
     }
 }
 
 extension Metadata: JSONDirectDecodable {
+    static let directFields = DirectFields<CodingKeys>()
+
     /// Builds a template's labels and annotations.
     package init?(directJSON object: JSONTapeValue) {
-        var metadata = Metadata()
+        self.init()
         let complete = object.forEachMember { key, value in
-            if key.is("labels") { return value.fill(&metadata.labels) }
-            if key.is("annotations") { return value.fill(&metadata.annotations) }
-            return value.keep(as: key, in: &metadata.unknownFields)
+            switch Self.directFields.field(key) {
+            case .labels?: return value.fill(&labels)
+            case .annotations?: return value.fill(&annotations)
+            case nil: return value.keep(as: key, in: &unknownFields)
+            }
         }
         guard complete else { return nil }
-        self = metadata
     }
 }
 
 extension Inputs: JSONDirectDecodable {
+    static let directFields = DirectFields<CodingKeys>()
+
     /// Builds the parameters; artifacts go through `Decodable`.
     package init?(directJSON object: JSONTapeValue) {
-        var inputs = Inputs()
+        self.init()
         let complete = object.forEachMember { key, value in
-            if key.is("parameters") { return value.fillDirectArray(&inputs.parameters) }
-            if key.is("artifacts") { return value.fill(&inputs.artifacts) }
-            return value.keep(as: key, in: &inputs.unknownFields)
+            switch Self.directFields.field(key) {
+            case .parameters?: return value.fillDirectArray(&parameters)
+            case .artifacts?: return value.fill(&artifacts)
+            case nil: return value.keep(as: key, in: &unknownFields)
+            }
         }
         guard complete else { return nil }
-        self = inputs
     }
 }
 
 extension Outputs: JSONDirectDecodable {
+    static let directFields = DirectFields<CodingKeys>()
+
     /// Builds the parameters, result and exit code; artifacts go through `Decodable`.
     package init?(directJSON object: JSONTapeValue) {
-        var outputs = Outputs()
+        self.init()
         let complete = object.forEachMember { key, value in
-            if key.is("parameters") { return value.fillDirectArray(&outputs.parameters) }
-            if key.is("artifacts") { return value.fill(&outputs.artifacts) }
-            if key.is("result") { return value.fill(&outputs.result) }
-            if key.is("exitCode") { return value.fill(&outputs.exitCode) }
-            return value.keep(as: key, in: &outputs.unknownFields)
+            switch Self.directFields.field(key) {
+            case .parameters?: return value.fillDirectArray(&parameters)
+            case .artifacts?: return value.fill(&artifacts)
+            case .result?: return value.fill(&result)
+            case .exitCode?: return value.fill(&exitCode)
+            case nil: return value.keep(as: key, in: &unknownFields)
+            }
         }
         guard complete else { return nil }
-        self = outputs
     }
 }
 
 extension Parameter: JSONDirectDecodable {
+    static let directFields = DirectFields<CodingKeys>()
+
     /// Builds a parameter; `enum` and `valueFrom` go through `Decodable`, and so do values that are not strings.
     package init?(directJSON object: JSONTapeValue) {
-        var name: String?
-        var parameter = Parameter(name: "")
+        var named: String?
+        self.init(name: "")
         let complete = object.forEachMember { key, value in
-            if key.is("name") {
-                name = value.string
-                return name != nil
+            switch Self.directFields.field(key) {
+            case .name?:
+                named = value.string
+                return named != nil
+            case .value?: return value.fillAnyString(&self.value)
+            case .default?: return value.fillAnyString(&self.default)
+            case .description?: return value.fillAnyString(&description)
+            case .enum?: return value.fill(&self.enum)
+            case .globalName?: return value.fill(&globalName)
+            case .valueFrom?: return value.fill(&valueFrom)
+            case nil: return value.keep(as: key, in: &unknownFields)
             }
-            if key.is("value") { return value.fillAnyString(&parameter.value) }
-            if key.is("default") { return value.fillAnyString(&parameter.default) }
-            if key.is("description") { return value.fillAnyString(&parameter.description) }
-            if key.is("enum") { return value.fill(&parameter.enum) }
-            if key.is("globalName") { return value.fill(&parameter.globalName) }
-            if key.is("valueFrom") { return value.fill(&parameter.valueFrom) }
-            return value.keep(as: key, in: &parameter.unknownFields)
         }
-        guard complete, let name else { return nil }
-        parameter.name = name
-        self = parameter
+        guard complete, let named else { return nil }
+        name = named
     }
 }
 
@@ -261,38 +340,41 @@ extension JSONTapeValue {
 }
 
 extension NodeStatus: JSONDirectDecodable {
+    static let directFields = DirectFields<CodingKeys>()
+
     /// Builds a node's status; enumerations, template references and synchronization go through `Decodable`.
     package init?(directJSON object: JSONTapeValue) {
-        var node = NodeStatus()
+        self.init()
         let complete = object.forEachMember { key, value in
-            if key.is("id") { return value.fill(&node.id) }
-            if key.is("name") { return value.fill(&node.name) }
-            if key.is("displayName") { return value.fill(&node.displayName) }
-            if key.is("type") { return value.fill(&node.type) }
-            if key.is("templateName") { return value.fill(&node.templateName) }
-            if key.is("templateRef") { return value.fill(&node.templateRef) }
-            if key.is("templateScope") { return value.fill(&node.templateScope) }
-            if key.is("phase") { return value.fill(&node.phase) }
-            if key.is("message") { return value.fill(&node.message) }
-            if key.is("boundaryID") { return value.fill(&node.boundaryID) }
-            if key.is("startedAt") { return value.fill(&node.startedAt) }
-            if key.is("finishedAt") { return value.fill(&node.finishedAt) }
-            if key.is("estimatedDuration") { return value.fill(&node.estimatedDuration) }
-            if key.is("progress") { return value.fill(&node.progress) }
-            if key.is("resourcesDuration") { return value.fill(&node.resourcesDuration) }
-            if key.is("podIP") { return value.fill(&node.podIP) }
-            if key.is("daemoned") { return value.fill(&node.daemoned) }
-            if key.is("nodeFlag") { return value.fill(&node.nodeFlag) }
-            if key.is("inputs") { return value.fillDirect(&node.inputs) }
-            if key.is("outputs") { return value.fillDirect(&node.outputs) }
-            if key.is("children") { return value.fill(&node.children) }
-            if key.is("outboundNodes") { return value.fill(&node.outboundNodes) }
-            if key.is("hostNodeName") { return value.fill(&node.hostNodeName) }
-            if key.is("memoizationStatus") { return value.fill(&node.memoizationStatus) }
-            if key.is("synchronizationStatus") { return value.fill(&node.synchronizationStatus) }
-            return value.keep(as: key, in: &node.unknownFields)
+            switch Self.directFields.field(key) {
+            case .id?: return value.fill(&id)
+            case .name?: return value.fill(&name)
+            case .displayName?: return value.fill(&displayName)
+            case .type?: return value.fill(&type)
+            case .templateName?: return value.fill(&templateName)
+            case .templateRef?: return value.fill(&templateRef)
+            case .templateScope?: return value.fill(&templateScope)
+            case .phase?: return value.fill(&phase)
+            case .message?: return value.fill(&message)
+            case .boundaryID?: return value.fill(&boundaryID)
+            case .startedAt?: return value.fill(&startedAt)
+            case .finishedAt?: return value.fill(&finishedAt)
+            case .estimatedDuration?: return value.fill(&estimatedDuration)
+            case .progress?: return value.fill(&progress)
+            case .resourcesDuration?: return value.fill(&resourcesDuration)
+            case .podIP?: return value.fill(&podIP)
+            case .daemoned?: return value.fill(&daemoned)
+            case .nodeFlag?: return value.fill(&nodeFlag)
+            case .inputs?: return value.fillDirect(&inputs)
+            case .outputs?: return value.fillDirect(&outputs)
+            case .children?: return value.fill(&children)
+            case .outboundNodes?: return value.fill(&outboundNodes)
+            case .hostNodeName?: return value.fill(&hostNodeName)
+            case .memoizationStatus?: return value.fill(&memoizationStatus)
+            case .synchronizationStatus?: return value.fill(&synchronizationStatus)
+            case nil: return value.keep(as: key, in: &unknownFields)
+            }
         }
         guard complete else { return nil }
-        self = node
     }
 }
