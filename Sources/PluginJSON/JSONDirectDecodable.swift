@@ -48,19 +48,20 @@ package struct JSONTapeValue {
     /// The value if it is an object, its members as `JSONValue`s (`nil` too for a number no `JSONValue` holds).
     package var jsonObject: [String: JSONValue]? { try? storage.jsonObject(at: index) }
 
-    /// Calls `body` with each member of an object, in document order, until it returns `false`. Returns `false`
-    /// when the value is not an object or `body` stopped.
-    package func forEachMember(_ body: (JSONMemberKey, JSONTapeValue) -> Bool) -> Bool {
+    /// The members of an object, in document order, or `nil` when the value is not an object. A builder walks them
+    /// in a plain loop and fills `self` as it goes (a closure capturing `self` made the compiler copy the struct).
+    package var members: JSONMembers? {
         let header = token
-        guard header.kind == .object else { return false }
-        var key = index + 1
-        for _ in 0..<Int(header.length) {
-            let value = key + 1
-            guard body(JSONMemberKey(storage: storage, index: key), JSONTapeValue(storage: storage, index: value))
-            else {
-                return false
-            }
-            key = Int(storage.tape.tokens[value].next)
+        guard header.kind == .object else { return nil }
+        return JSONMembers(storage: storage, key: index + 1, remaining: Int(header.length))
+    }
+
+    /// Calls `body` with each member of an object, in document order, until it returns `false`. Returns `false`
+    /// when the value is not an object or `body` stopped. (The request builders use ``members``.)
+    package func forEachMember(_ body: (JSONMemberKey, JSONTapeValue) -> Bool) -> Bool {
+        guard var members else { return false }
+        while let (key, value) = members.next() {
+            guard body(key, value) else { return false }
         }
         return true
     }
@@ -92,6 +93,23 @@ package struct JSONTapeValue {
 
     /// The value as a `JSONValue` (what models keep in `unknownFields`), or `nil` for a number no type holds.
     package var jsonValue: JSONValue? { try? storage.jsonValue(at: index) }
+}
+
+/// The members of an object on the tape, one `(key, value)` at a time.
+package struct JSONMembers {
+    let storage: TapeStorage
+    /// The token of the next member's key.
+    var key: Int
+    var remaining: Int
+
+    /// The next member, or `nil` after the last.
+    package mutating func next() -> (key: JSONMemberKey, value: JSONTapeValue)? {
+        guard remaining > 0 else { return nil }
+        remaining -= 1
+        let key = self.key
+        self.key = Int(storage.tape.tokens[key + 1].next)
+        return (JSONMemberKey(storage: storage, index: key), JSONTapeValue(storage: storage, index: key + 1))
+    }
 }
 
 /// The key of an object member, compared as bytes against the names a model types.

@@ -94,9 +94,11 @@ extension JSONTapeValue {
         return true
     }
 
-    /// A required member whose type builds itself.
-    func required<T: JSONDirectDecodable>(_ type: T.Type) -> T? {
-        T(directJSON: self) ?? decode(T.self)
+    /// A required member whose type builds itself, falling back to `Decodable` for this member only.
+    func build<T: JSONDirectDecodable>(into slot: inout T) -> Bool {
+        guard let value = T(directJSON: self) ?? decode(T.self) else { return false }
+        slot = value
+        return true
     }
 
     /// Keeps a member the model does not type, as `init(from:)` does.
@@ -107,27 +109,32 @@ extension JSONTapeValue {
     }
 }
 
+// The builders fill `self` in place, starting from an empty value (required members are tracked apart), in a plain
+// loop over the members: building locals and assigning them at the end, or filling `self` from a closure, copied
+// every struct (a `Template` is 792 bytes) and retained what it holds.
+
 extension ExecuteTemplateArgs: JSONDirectDecodable {
     static let directFields = DirectFields<CodingKeys>()
 
     /// Builds `{workflow, template}` and keeps other members; `nil` hands the request to `init(from:)`.
     package init?(directJSON object: JSONTapeValue) {
-        var workflow: Workflow?
-        var template: Template?
-        var unknown: [String: JSONValue] = [:]
-        let complete = object.forEachMember { key, value in
+        guard var members = object.members else { return nil }
+        self.init(workflow: Workflow(metadata: ObjectMeta()), template: Template())
+        var found = (workflow: false, template: false)
+        while let (key, value) = members.next() {
+            let accepted: Bool
             switch Self.directFields.field(key) {
             case .workflow?:
-                workflow = value.required(Workflow.self)
-                return workflow != nil
+                accepted = value.build(into: &workflow)
+                found.workflow = true
             case .template?:
-                template = value.required(Template.self)
-                return template != nil
-            case nil: return value.keep(as: key, in: &unknown)
+                accepted = value.build(into: &template)
+                found.template = true
+            case nil: accepted = value.keep(as: key, in: &unknownFields)
             }
+            guard accepted else { return nil }
         }
-        guard complete, let workflow, let template else { return nil }
-        self.init(workflow: workflow, template: template, unknownFields: unknown)
+        guard found.workflow, found.template else { return nil }
     }
 }
 
@@ -136,26 +143,26 @@ extension NodePreExecuteArgs: JSONDirectDecodable {
 
     /// Builds `{workflow, template, node}` and keeps other members.
     package init?(directJSON object: JSONTapeValue) {
-        var workflow: Workflow?
-        var template: Template?
-        var node: NodeStatus?
-        var unknown: [String: JSONValue] = [:]
-        let complete = object.forEachMember { key, value in
+        guard var members = object.members else { return nil }
+        self.init(workflow: Workflow(metadata: ObjectMeta()), template: Template(), node: NodeStatus())
+        var found = (workflow: false, template: false, node: false)
+        while let (key, value) = members.next() {
+            let accepted: Bool
             switch Self.directFields.field(key) {
             case .workflow?:
-                workflow = value.required(Workflow.self)
-                return workflow != nil
+                accepted = value.build(into: &workflow)
+                found.workflow = true
             case .template?:
-                template = value.required(Template.self)
-                return template != nil
+                accepted = value.build(into: &template)
+                found.template = true
             case .node?:
-                node = value.required(NodeStatus.self)
-                return node != nil
-            case nil: return value.keep(as: key, in: &unknown)
+                accepted = value.build(into: &node)
+                found.node = true
+            case nil: accepted = value.keep(as: key, in: &unknownFields)
             }
+            guard accepted else { return nil }
         }
-        guard complete, let workflow, let template, let node else { return nil }
-        self.init(workflow: workflow, template: template, node: node, unknownFields: unknown)
+        guard found.workflow, found.template, found.node else { return nil }
     }
 }
 
@@ -164,52 +171,53 @@ extension Workflow: JSONDirectDecodable {
 
     /// Builds the workflow's metadata and keeps every other member (spec, status...).
     package init?(directJSON object: JSONTapeValue) {
-        var metadata: ObjectMeta?
-        var unknown: [String: JSONValue] = [:]
-        let complete = object.forEachMember { key, value in
+        guard var members = object.members else { return nil }
+        self.init(metadata: ObjectMeta())
+        var found = false
+        while let (key, value) = members.next() {
+            let accepted: Bool
             switch Self.directFields.field(key) {
             case .metadata?:
-                metadata = value.required(ObjectMeta.self)
-                return metadata != nil
-            case nil: return value.keep(as: key, in: &unknown)
+                accepted = value.build(into: &metadata)
+                found = true
+            case nil: accepted = value.keep(as: key, in: &unknownFields)
             }
+            guard accepted else { return nil }
         }
-        guard complete, let metadata else { return nil }
-        self.init(metadata: metadata, unknownFields: unknown)
+        guard found else { return nil }
     }
 }
-
-// The builders below start from the empty value and fill `self` in place: building a local and assigning it at the
-// end copied the whole struct (every string and collection retained, then released).
 
 extension ObjectMeta: JSONDirectDecodable {
     static let directFields = DirectFields<CodingKeys>()
 
     /// Builds the Kubernetes metadata; owner references and managed fields go through `Decodable`.
     package init?(directJSON object: JSONTapeValue) {
+        guard var members = object.members else { return nil }
         self.init()
-        let complete = object.forEachMember { key, value in
-            switch Self.directFields.field(key) {
-            case .name?: return value.fill(&name)
-            case .namespace?: return value.fill(&namespace)
-            case .uid?: return value.fill(&uid)
-            case .generateName?: return value.fill(&generateName)
-            case .resourceVersion?: return value.fill(&resourceVersion)
-            case .generation?: return value.fill(&generation)
-            case .creationTimestamp?: return value.fill(&creationTimestamp)
-            case .deletionTimestamp?: return value.fill(&deletionTimestamp)
-            case .deletionGracePeriodSeconds?: return value.fill(&deletionGracePeriodSeconds)
-            case .labels?: return value.fill(&labels)
-            case .annotations?: return value.fill(&annotations)
-            case .ownerReferences?: return value.fill(&ownerReferences)
-            case .finalizers?: return value.fill(&finalizers)
-            case .managedFields?: return value.fill(&managedFields)
-            case .selfLink?: return value.fill(&selfLink)
-            case .clusterName?: return value.fill(&clusterName)
-            case nil: return value.keep(as: key, in: &unknownFields)
-            }
+        while let (key, value) = members.next() {
+            let accepted =
+                switch Self.directFields.field(key) {
+                case .name?: value.fill(&name)
+                case .namespace?: value.fill(&namespace)
+                case .uid?: value.fill(&uid)
+                case .generateName?: value.fill(&generateName)
+                case .resourceVersion?: value.fill(&resourceVersion)
+                case .generation?: value.fill(&generation)
+                case .creationTimestamp?: value.fill(&creationTimestamp)
+                case .deletionTimestamp?: value.fill(&deletionTimestamp)
+                case .deletionGracePeriodSeconds?: value.fill(&deletionGracePeriodSeconds)
+                case .labels?: value.fill(&labels)
+                case .annotations?: value.fill(&annotations)
+                case .ownerReferences?: value.fill(&ownerReferences)
+                case .finalizers?: value.fill(&finalizers)
+                case .managedFields?: value.fill(&managedFields)
+                case .selfLink?: value.fill(&selfLink)
+                case .clusterName?: value.fill(&clusterName)
+                case nil: value.keep(as: key, in: &unknownFields)
+                }
+            guard accepted else { return nil }
         }
-        guard complete else { return nil }
     }
 }
 
@@ -218,34 +226,36 @@ extension Template: JSONDirectDecodable {
 
     /// Builds the template; retry strategy, memoize and `activeDeadlineSeconds` go through `Decodable`.
     package init?(directJSON object: JSONTapeValue) {
+        guard var members = object.members else { return nil }
         self.init()
-        let complete = object.forEachMember { key, value in
-            switch Self.directFields.field(key) {
-            case .name?: return value.fill(&name)
-            case .inputs?: return value.fillDirect(&inputs)
-            case .outputs?: return value.fillDirect(&outputs)
-            case .metadata?: return value.fillDirect(&metadata)
-            case .plugin?: return value.fill(&plugin)
-            case .annotations?: return value.fill(&annotations)
-            case .nodeSelector?: return value.fill(&nodeSelector)
-            case .timeout?: return value.fill(&timeout)
-            case .activeDeadlineSeconds?: return value.fill(&activeDeadlineSeconds)
-            case .retryStrategy?: return value.fill(&retryStrategy)
-            case .serviceAccountName?: return value.fill(&serviceAccountName)
-            case .automountServiceAccountToken?: return value.fill(&automountServiceAccountToken)
-            case .memoize?: return value.fill(&memoize)
-            case .daemon?: return value.fill(&daemon)
-            case .failFast?: return value.fill(&failFast)
-            case .parallelism?: return value.fill(&parallelism)
-            case .priority?: return value.fill(&priority)
-            case .priorityClassName?: return value.fill(&priorityClassName)
-            case .schedulerName?: return value.fill(&schedulerName)
-            case .podSpecPatch?: return value.fill(&podSpecPatch)
-            case .pendingTimeout?: return value.fill(&pendingTimeout)
-            case nil: return value.keep(as: key, in: &unknownFields)
-            }
+        while let (key, value) = members.next() {
+            let accepted =
+                switch Self.directFields.field(key) {
+                case .name?: value.fill(&name)
+                case .inputs?: value.fillDirect(&inputs)
+                case .outputs?: value.fillDirect(&outputs)
+                case .metadata?: value.fillDirect(&metadata)
+                case .plugin?: value.fill(&plugin)
+                case .annotations?: value.fill(&annotations)
+                case .nodeSelector?: value.fill(&nodeSelector)
+                case .timeout?: value.fill(&timeout)
+                case .activeDeadlineSeconds?: value.fill(&activeDeadlineSeconds)
+                case .retryStrategy?: value.fill(&retryStrategy)
+                case .serviceAccountName?: value.fill(&serviceAccountName)
+                case .automountServiceAccountToken?: value.fill(&automountServiceAccountToken)
+                case .memoize?: value.fill(&memoize)
+                case .daemon?: value.fill(&daemon)
+                case .failFast?: value.fill(&failFast)
+                case .parallelism?: value.fill(&parallelism)
+                case .priority?: value.fill(&priority)
+                case .priorityClassName?: value.fill(&priorityClassName)
+                case .schedulerName?: value.fill(&schedulerName)
+                case .podSpecPatch?: value.fill(&podSpecPatch)
+                case .pendingTimeout?: value.fill(&pendingTimeout)
+                case nil: value.keep(as: key, in: &unknownFields)
+                }
+            guard accepted else { return nil }
         }
-        guard complete else { return nil }
     }
 }
 
@@ -254,15 +264,17 @@ extension Metadata: JSONDirectDecodable {
 
     /// Builds a template's labels and annotations.
     package init?(directJSON object: JSONTapeValue) {
+        guard var members = object.members else { return nil }
         self.init()
-        let complete = object.forEachMember { key, value in
-            switch Self.directFields.field(key) {
-            case .labels?: return value.fill(&labels)
-            case .annotations?: return value.fill(&annotations)
-            case nil: return value.keep(as: key, in: &unknownFields)
-            }
+        while let (key, value) = members.next() {
+            let accepted =
+                switch Self.directFields.field(key) {
+                case .labels?: value.fill(&labels)
+                case .annotations?: value.fill(&annotations)
+                case nil: value.keep(as: key, in: &unknownFields)
+                }
+            guard accepted else { return nil }
         }
-        guard complete else { return nil }
     }
 }
 
@@ -271,15 +283,17 @@ extension Inputs: JSONDirectDecodable {
 
     /// Builds the parameters; artifacts go through `Decodable`.
     package init?(directJSON object: JSONTapeValue) {
+        guard var members = object.members else { return nil }
         self.init()
-        let complete = object.forEachMember { key, value in
-            switch Self.directFields.field(key) {
-            case .parameters?: return value.fillDirectArray(&parameters)
-            case .artifacts?: return value.fill(&artifacts)
-            case nil: return value.keep(as: key, in: &unknownFields)
-            }
+        while let (key, value) = members.next() {
+            let accepted =
+                switch Self.directFields.field(key) {
+                case .parameters?: value.fillDirectArray(&parameters)
+                case .artifacts?: value.fill(&artifacts)
+                case nil: value.keep(as: key, in: &unknownFields)
+                }
+            guard accepted else { return nil }
         }
-        guard complete else { return nil }
     }
 }
 
@@ -288,17 +302,19 @@ extension Outputs: JSONDirectDecodable {
 
     /// Builds the parameters, result and exit code; artifacts go through `Decodable`.
     package init?(directJSON object: JSONTapeValue) {
+        guard var members = object.members else { return nil }
         self.init()
-        let complete = object.forEachMember { key, value in
-            switch Self.directFields.field(key) {
-            case .parameters?: return value.fillDirectArray(&parameters)
-            case .artifacts?: return value.fill(&artifacts)
-            case .result?: return value.fill(&result)
-            case .exitCode?: return value.fill(&exitCode)
-            case nil: return value.keep(as: key, in: &unknownFields)
-            }
+        while let (key, value) = members.next() {
+            let accepted =
+                switch Self.directFields.field(key) {
+                case .parameters?: value.fillDirectArray(&parameters)
+                case .artifacts?: value.fill(&artifacts)
+                case .result?: value.fill(&result)
+                case .exitCode?: value.fill(&exitCode)
+                case nil: value.keep(as: key, in: &unknownFields)
+                }
+            guard accepted else { return nil }
         }
-        guard complete else { return nil }
     }
 }
 
@@ -307,24 +323,28 @@ extension Parameter: JSONDirectDecodable {
 
     /// Builds a parameter; `enum` and `valueFrom` go through `Decodable`, and so do values that are not strings.
     package init?(directJSON object: JSONTapeValue) {
-        var named: String?
+        guard var members = object.members else { return nil }
         self.init(name: "")
-        let complete = object.forEachMember { key, value in
+        var named = false
+        while let (key, value) = members.next() {
+            let accepted: Bool
             switch Self.directFields.field(key) {
             case .name?:
-                named = value.string
-                return named != nil
-            case .value?: return value.fillAnyString(&self.value)
-            case .default?: return value.fillAnyString(&self.default)
-            case .description?: return value.fillAnyString(&description)
-            case .enum?: return value.fill(&self.enum)
-            case .globalName?: return value.fill(&globalName)
-            case .valueFrom?: return value.fill(&valueFrom)
-            case nil: return value.keep(as: key, in: &unknownFields)
+                let text = value.string
+                if let text { name = text }
+                accepted = text != nil
+                named = true
+            case .value?: accepted = value.fillAnyString(&self.value)
+            case .default?: accepted = value.fillAnyString(&self.default)
+            case .description?: accepted = value.fillAnyString(&description)
+            case .enum?: accepted = value.fill(&self.enum)
+            case .globalName?: accepted = value.fill(&globalName)
+            case .valueFrom?: accepted = value.fill(&valueFrom)
+            case nil: accepted = value.keep(as: key, in: &unknownFields)
             }
+            guard accepted else { return nil }
         }
-        guard complete, let named else { return nil }
-        name = named
+        guard named else { return nil }
     }
 }
 
@@ -344,37 +364,39 @@ extension NodeStatus: JSONDirectDecodable {
 
     /// Builds a node's status; enumerations, template references and synchronization go through `Decodable`.
     package init?(directJSON object: JSONTapeValue) {
+        guard var members = object.members else { return nil }
         self.init()
-        let complete = object.forEachMember { key, value in
-            switch Self.directFields.field(key) {
-            case .id?: return value.fill(&id)
-            case .name?: return value.fill(&name)
-            case .displayName?: return value.fill(&displayName)
-            case .type?: return value.fill(&type)
-            case .templateName?: return value.fill(&templateName)
-            case .templateRef?: return value.fill(&templateRef)
-            case .templateScope?: return value.fill(&templateScope)
-            case .phase?: return value.fill(&phase)
-            case .message?: return value.fill(&message)
-            case .boundaryID?: return value.fill(&boundaryID)
-            case .startedAt?: return value.fill(&startedAt)
-            case .finishedAt?: return value.fill(&finishedAt)
-            case .estimatedDuration?: return value.fill(&estimatedDuration)
-            case .progress?: return value.fill(&progress)
-            case .resourcesDuration?: return value.fill(&resourcesDuration)
-            case .podIP?: return value.fill(&podIP)
-            case .daemoned?: return value.fill(&daemoned)
-            case .nodeFlag?: return value.fill(&nodeFlag)
-            case .inputs?: return value.fillDirect(&inputs)
-            case .outputs?: return value.fillDirect(&outputs)
-            case .children?: return value.fill(&children)
-            case .outboundNodes?: return value.fill(&outboundNodes)
-            case .hostNodeName?: return value.fill(&hostNodeName)
-            case .memoizationStatus?: return value.fill(&memoizationStatus)
-            case .synchronizationStatus?: return value.fill(&synchronizationStatus)
-            case nil: return value.keep(as: key, in: &unknownFields)
-            }
+        while let (key, value) = members.next() {
+            let accepted =
+                switch Self.directFields.field(key) {
+                case .id?: value.fill(&id)
+                case .name?: value.fill(&name)
+                case .displayName?: value.fill(&displayName)
+                case .type?: value.fill(&type)
+                case .templateName?: value.fill(&templateName)
+                case .templateRef?: value.fill(&templateRef)
+                case .templateScope?: value.fill(&templateScope)
+                case .phase?: value.fill(&phase)
+                case .message?: value.fill(&message)
+                case .boundaryID?: value.fill(&boundaryID)
+                case .startedAt?: value.fill(&startedAt)
+                case .finishedAt?: value.fill(&finishedAt)
+                case .estimatedDuration?: value.fill(&estimatedDuration)
+                case .progress?: value.fill(&progress)
+                case .resourcesDuration?: value.fill(&resourcesDuration)
+                case .podIP?: value.fill(&podIP)
+                case .daemoned?: value.fill(&daemoned)
+                case .nodeFlag?: value.fill(&nodeFlag)
+                case .inputs?: value.fillDirect(&inputs)
+                case .outputs?: value.fillDirect(&outputs)
+                case .children?: value.fill(&children)
+                case .outboundNodes?: value.fill(&outboundNodes)
+                case .hostNodeName?: value.fill(&hostNodeName)
+                case .memoizationStatus?: value.fill(&memoizationStatus)
+                case .synchronizationStatus?: value.fill(&synchronizationStatus)
+                case nil: value.keep(as: key, in: &unknownFields)
+                }
+            guard accepted else { return nil }
         }
-        guard complete else { return nil }
     }
 }

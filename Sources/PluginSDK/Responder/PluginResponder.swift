@@ -3,9 +3,29 @@ import Logging
 
 /// Routes, authenticates, decodes, calls the plugin and encodes: the whole request path above the transport.
 ///
-/// It works on plain request values, so tests drive it without a socket.
+/// It works on plain request values, so tests drive it without a socket. The work is done by a `CallResponder`,
+/// which is not generic: the transport holds that one, and none of the request path runs as unspecialized
+/// generic code over the plugin's type (the SDK is compiled apart from the plugin).
 struct PluginResponder<P: Plugin>: HTTPResponder {
     let plugin: P
+    /// What the transport serves.
+    let core: CallResponder
+
+    init(plugin: P, token: BearerToken?, configuration: PluginConfiguration, logger: Logger) {
+        self.plugin = plugin
+        self.core = CallResponder(plugin: plugin, token: token, configuration: configuration, logger: logger)
+    }
+
+    func respondEarly(to head: HTTPRequestHead) -> HTTPResponse? { core.respondEarly(to: head) }
+    func respond(to request: HTTPRequest) async -> HTTPResponse { await core.respond(to: request) }
+    func payloadTooLarge(limit: Int) -> HTTPResponse { core.payloadTooLarge(limit: limit) }
+    func deadlineExceeded() -> HTTPResponse { core.deadlineExceeded() }
+    func shuttingDown() -> HTTPResponse { core.shuttingDown() }
+}
+
+/// ``PluginResponder``'s work for any plugin: the plugin is reached only through its handlers (closures made once
+/// from the protocols it adopts), its type only through its identity.
+final class CallResponder: HTTPResponder {
     /// The shared token; `nil` only when the plugin serves controller hooks without one and has no token file.
     let token: BearerToken?
     let logger: Logger
@@ -14,27 +34,34 @@ struct PluginResponder<P: Plugin>: HTTPResponder {
     let hooksWithoutToken: Bool
     /// The plugin's handlers, one per protocol it adopts; every other method answers 404.
     private let handlers: PluginHandlers
-    private let served: Set<PluginMethod>
+    /// The served methods' ``PluginMethod/bit``s.
+    private let served: UInt16
     /// For a ``TemplatePlugin``, its key: templates without `plugin.<key>` are answered `{}` before decoding.
     private let templateKey: String?
+    /// `["template", "plugin", key]`, built once.
+    private let pluginConfigPath: [String]
+    /// The plugin's type, which a ``TemplatePlugin``'s parameters are decoded for (``TemplateRequestBody``).
+    private let pluginType: ObjectIdentifier
 
-    init(plugin: P, token: BearerToken?, configuration: PluginConfiguration, logger: Logger) {
-        self.plugin = plugin
+    init<P: Plugin>(plugin: P, token: BearerToken?, configuration: PluginConfiguration, logger: Logger) {
         self.token = token
         self.logger = CallMetadata.attach(to: logger)
         self.callTimeout = configuration.callTimeout
         self.defaultRequeue = configuration.defaultRequeue
         self.hooksWithoutToken = configuration.controllerHooksWithoutToken
         self.handlers = PluginHandlers(plugin)
-        self.served = handlers.methods
-        self.templateKey = (plugin as? any TemplatePlugin).map { type(of: $0).key }
+        self.served = handlers.methods.reduce(0) { $0 | $1.bit }
+        let key = (plugin as? any TemplatePlugin).map { type(of: $0).key }
+        self.templateKey = key
+        self.pluginConfigPath = key.map { ["template", "plugin", $0] } ?? []
+        self.pluginType = ObjectIdentifier(P.self)
     }
 
     func respondEarly(to head: HTTPRequestHead) -> HTTPResponse? {
-        let method = PluginMethod(path: head.path)
+        let method = head.rpc
         guard authorized(head, method) else { return ReplyStatus.forbidden() }
         if let framingError = head.framingError { return ReplyStatus.badRequest(framingError) }
-        guard let method, served.contains(method) else { return ReplyStatus.notFound(head.path) }
+        guard let method, served & method.bit != 0 else { return ReplyStatus.notFound(head.path) }
         guard head.method == "POST" else { return ReplyStatus.methodNotAllowed(head.method) }
         return nil
     }
@@ -46,9 +73,9 @@ struct PluginResponder<P: Plugin>: HTTPResponder {
     }
 
     func respond(to request: HTTPRequest) async -> HTTPResponse {
-        if let refusal = respondEarly(to: request.head) { return refusal }
+        if !request.headChecked, let refusal = respondEarly(to: request.head) { return refusal }
         let body = request.body
-        switch PluginMethod(path: request.head.path) {
+        switch request.head.rpc {
         case nil:
             return ReplyStatus.notFound(request.head.path)
         case .templateExecute:
@@ -83,30 +110,32 @@ struct PluginResponder<P: Plugin>: HTTPResponder {
         var pluginConfig: JSONDocument?
         do {
             let document = try WireJSON.parse(body)
-            if let key = templateKey {
-                pluginConfig = document.subdocument(at: ["template", "plugin", key])
+            if templateKey != nil {
+                pluginConfig = document.subdocument(at: pluginConfigPath)
                 if pluginConfig == nil, Self.isForeignTemplate(document) {
                     // The workflow is still checked (it is small); the other plugin's template is not decoded.
                     _ = try document.decode(Workflow.self, at: ["workflow"])
                     return ReplyStatus.ok(WireJSON.emptyObject)
                 }
             }
-            args = try document.decode(ExecuteTemplateArgs.self)
+            args = try WireJSON.decode(ExecuteTemplateArgs.self, from: document)
         } catch {
             return ReplyStatus.badRequest(DecodingErrorDescription.describe(error))
         }
         let context = PluginContext(
             method: .templateExecute, workflow: args.workflow, template: args.template, logger: logger,
             deadline: ContinuousClock.now.advanced(by: callTimeout))
-        var identity = context.identity
-        identity.templateBody = pluginConfig.map {
-            TemplateRequestBody(pluginConfig: $0, plugin: ObjectIdentifier(P.self))
-        }
+        // `context.identity`, read from `args` (the context's copy would be copied again).
+        let identity = CallIdentity(
+            method: .templateExecute, workflow: args.workflow.metadata.name,
+            namespace: args.workflow.metadata.namespace, template: args.template.name,
+            templateBody: pluginConfig.map { TemplateRequestBody(pluginConfig: $0, plugin: pluginType) })
         return await CallMetadata.$current.withValue(identity) {
             context.logger.debug("call")
             do {
-                let reply = try await handler(args, context)
-                return encode(normalized(reply, logger: context.logger))
+                var reply = try await handler(args, context)
+                normalize(&reply, logger: context.logger)
+                return encode(reply)
             } catch {
                 return failureReply(error, context: context) { encode(ExecuteTemplateReply.failed($0)) }
             }
@@ -125,10 +154,25 @@ struct PluginResponder<P: Plugin>: HTTPResponder {
         _ method: PluginMethod, _ body: [UInt8], _ subject: (Args) -> (Workflow?, Template?),
         _ handler: PluginHandlers.Handler<Args, Reply>?
     ) async -> HTTPResponse {
+        await serveHook(method, body, { try WireJSON.decode(Args.self, from: $0) }, subject, handler)
+    }
+
+    /// A controller hook whose arguments build themselves (``WireJSON/decode(_:from:)``, concrete type).
+    private func hook<Args: JSONDirectDecodable, Reply: Encodable>(
+        _ method: PluginMethod, _ body: [UInt8], _ subject: (Args) -> (Workflow?, Template?),
+        _ handler: PluginHandlers.Handler<Args, Reply>?
+    ) async -> HTTPResponse {
+        await serveHook(method, body, { try WireJSON.decode(Args.self, from: $0) }, subject, handler)
+    }
+
+    private func serveHook<Args: Decodable, Reply: Encodable>(
+        _ method: PluginMethod, _ body: [UInt8], _ decode: ([UInt8]) throws -> Args,
+        _ subject: (Args) -> (Workflow?, Template?), _ handler: PluginHandlers.Handler<Args, Reply>?
+    ) async -> HTTPResponse {
         guard let handler else { return ReplyStatus.notFound(method.path) }
         let args: Args
         do {
-            args = try WireJSON.decode(Args.self, from: body)
+            args = try decode(body)
         } catch {
             return ReplyStatus.badRequest(DecodingErrorDescription.describe(error))
         }
@@ -162,9 +206,8 @@ struct PluginResponder<P: Plugin>: HTTPResponder {
     }
 
     /// Applies Argo's requeue rules: none on terminal phases; a default on Running/Pending without one.
-    func normalized(_ reply: ExecuteTemplateReply, logger: Logger) -> ExecuteTemplateReply {
-        var reply = reply
-        guard let phase = reply.node?.phase else { return reply }
+    func normalize(_ reply: inout ExecuteTemplateReply, logger: Logger) {
+        guard let phase = reply.node?.phase else { return }
         if phase.isTerminal {
             reply.requeue = nil
         } else if (phase == .running || phase == .pending) && reply.requeue == nil {
@@ -173,7 +216,6 @@ struct PluginResponder<P: Plugin>: HTTPResponder {
                 metadata: ["requeue": "\(GoDuration(defaultRequeue))"])
             reply.requeue = GoDuration(defaultRequeue)
         }
-        return reply
     }
 
     private func encode<T: Encodable>(_ value: T) -> HTTPResponse {
