@@ -41,6 +41,55 @@ extension JSONTapeValue {
         fill(&slot, jsonObject)
     }
 
+    /// Fills an optional `IntOrString` (`retryStrategy.limit`, `activeDeadlineSeconds`): an integer as
+    /// `IntOrString.init(from:)` reads one (an integral float included), else a string.
+    func fill(_ slot: inout IntOrString?) -> Bool {
+        fill(&slot, int64.map { .int($0) } ?? string.map { .string($0) })
+    }
+
+    /// Fills an optional list of `AnyString`s (a parameter's `enum`): strings directly, other values through
+    /// `AnyString`'s own decoding.
+    func fill(_ slot: inout [AnyString]?) -> Bool {
+        if isNull {
+            slot = nil
+            return true
+        }
+        guard let count = elementCount else { return false }
+        var elements: [AnyString] = []
+        elements.reserveCapacity(count)
+        let complete = forEachElement { element in
+            guard let built = element.string.map({ AnyString($0) }) ?? element.decode(AnyString.self) else { return false }
+            elements.append(built)
+            return true
+        }
+        guard complete else { return false }
+        slot = elements
+        return true
+    }
+
+    /// Fills an optional node phase (any string; unknown phases are kept as sent).
+    func fill(_ slot: inout NodePhase?) -> Bool {
+        fill(&slot, string.map(NodePhase.init(rawValue:)))
+    }
+
+    /// Fills an optional node type.
+    func fill(_ slot: inout NodeType?) -> Bool {
+        fill(&slot, string.map(NodeType.init(rawValue:)))
+    }
+
+    /// Fills an optional progress (`"0/1"`).
+    func fill(_ slot: inout NodeProgress?) -> Bool {
+        fill(&slot, string.map(NodeProgress.init(rawValue:)))
+    }
+
+    /// Fills a member kept as `JSONValue` the way `decodeJSONValueIfPresent` does: present as `null` is `.null`,
+    /// not absent.
+    func fillJSONValue(_ slot: inout JSONValue?) -> Bool {
+        guard let value = jsonValue else { return false }
+        slot = value
+        return true
+    }
+
     /// `null` empties `slot`; otherwise `value` (`nil`: not of the member's type) fills it.
     @inline(__always)
     private func fill<T>(_ slot: inout T?, _ value: @autoclosure () -> T?) -> Bool {
@@ -121,8 +170,8 @@ extension ExecuteTemplateArgs: JSONDirectDecodable {
         guard var members = object.members else { return nil }
         self.init(workflow: Workflow(metadata: ObjectMeta()), template: Template())
         var found = (workflow: false, template: false)
-        while let (key, value) = members.next() {
-            let accepted: Bool
+        var accepted = true
+        while accepted, let (key, value) = members.next() {
             switch Self.directFields.field(key) {
             case .workflow?:
                 accepted = value.build(into: &workflow)
@@ -132,9 +181,8 @@ extension ExecuteTemplateArgs: JSONDirectDecodable {
                 found.template = true
             case nil: accepted = value.keep(as: key, in: &unknownFields)
             }
-            guard accepted else { return nil }
         }
-        guard found.workflow, found.template else { return nil }
+        guard accepted, found.workflow, found.template else { return nil }
     }
 }
 
@@ -146,8 +194,8 @@ extension NodePreExecuteArgs: JSONDirectDecodable {
         guard var members = object.members else { return nil }
         self.init(workflow: Workflow(metadata: ObjectMeta()), template: Template(), node: NodeStatus())
         var found = (workflow: false, template: false, node: false)
-        while let (key, value) = members.next() {
-            let accepted: Bool
+        var accepted = true
+        while accepted, let (key, value) = members.next() {
             switch Self.directFields.field(key) {
             case .workflow?:
                 accepted = value.build(into: &workflow)
@@ -160,9 +208,8 @@ extension NodePreExecuteArgs: JSONDirectDecodable {
                 found.node = true
             case nil: accepted = value.keep(as: key, in: &unknownFields)
             }
-            guard accepted else { return nil }
         }
-        guard found.workflow, found.template, found.node else { return nil }
+        guard accepted, found.workflow, found.template, found.node else { return nil }
     }
 }
 
@@ -174,17 +221,16 @@ extension Workflow: JSONDirectDecodable {
         guard var members = object.members else { return nil }
         self.init(metadata: ObjectMeta())
         var found = false
-        while let (key, value) = members.next() {
-            let accepted: Bool
+        var accepted = true
+        while accepted, let (key, value) = members.next() {
             switch Self.directFields.field(key) {
             case .metadata?:
                 accepted = value.build(into: &metadata)
                 found = true
             case nil: accepted = value.keep(as: key, in: &unknownFields)
             }
-            guard accepted else { return nil }
         }
-        guard found else { return nil }
+        guard accepted, found else { return nil }
     }
 }
 
@@ -195,8 +241,9 @@ extension ObjectMeta: JSONDirectDecodable {
     package init?(directJSON object: JSONTapeValue) {
         guard var members = object.members else { return nil }
         self.init()
-        while let (key, value) = members.next() {
-            let accepted =
+        var accepted = true
+        while accepted, let (key, value) = members.next() {
+            accepted =
                 switch Self.directFields.field(key) {
                 case .name?: value.fill(&name)
                 case .namespace?: value.fill(&namespace)
@@ -216,20 +263,21 @@ extension ObjectMeta: JSONDirectDecodable {
                 case .clusterName?: value.fill(&clusterName)
                 case nil: value.keep(as: key, in: &unknownFields)
                 }
-            guard accepted else { return nil }
         }
+        guard accepted else { return nil }
     }
 }
 
 extension Template: JSONDirectDecodable {
     static let directFields = DirectFields<CodingKeys>()
 
-    /// Builds the template; retry strategy, memoize and `activeDeadlineSeconds` go through `Decodable`.
+    /// Builds the template; `memoize` goes through `Decodable`.
     package init?(directJSON object: JSONTapeValue) {
         guard var members = object.members else { return nil }
         self.init()
-        while let (key, value) = members.next() {
-            let accepted =
+        var accepted = true
+        while accepted, let (key, value) = members.next() {
+            accepted =
                 switch Self.directFields.field(key) {
                 case .name?: value.fill(&name)
                 case .inputs?: value.fillDirect(&inputs)
@@ -240,7 +288,7 @@ extension Template: JSONDirectDecodable {
                 case .nodeSelector?: value.fill(&nodeSelector)
                 case .timeout?: value.fill(&timeout)
                 case .activeDeadlineSeconds?: value.fill(&activeDeadlineSeconds)
-                case .retryStrategy?: value.fill(&retryStrategy)
+                case .retryStrategy?: value.fillDirect(&retryStrategy)
                 case .serviceAccountName?: value.fill(&serviceAccountName)
                 case .automountServiceAccountToken?: value.fill(&automountServiceAccountToken)
                 case .memoize?: value.fill(&memoize)
@@ -254,8 +302,8 @@ extension Template: JSONDirectDecodable {
                 case .pendingTimeout?: value.fill(&pendingTimeout)
                 case nil: value.keep(as: key, in: &unknownFields)
                 }
-            guard accepted else { return nil }
         }
+        guard accepted else { return nil }
     }
 }
 
@@ -266,15 +314,16 @@ extension Metadata: JSONDirectDecodable {
     package init?(directJSON object: JSONTapeValue) {
         guard var members = object.members else { return nil }
         self.init()
-        while let (key, value) = members.next() {
-            let accepted =
+        var accepted = true
+        while accepted, let (key, value) = members.next() {
+            accepted =
                 switch Self.directFields.field(key) {
                 case .labels?: value.fill(&labels)
                 case .annotations?: value.fill(&annotations)
                 case nil: value.keep(as: key, in: &unknownFields)
                 }
-            guard accepted else { return nil }
         }
+        guard accepted else { return nil }
     }
 }
 
@@ -285,15 +334,16 @@ extension Inputs: JSONDirectDecodable {
     package init?(directJSON object: JSONTapeValue) {
         guard var members = object.members else { return nil }
         self.init()
-        while let (key, value) = members.next() {
-            let accepted =
+        var accepted = true
+        while accepted, let (key, value) = members.next() {
+            accepted =
                 switch Self.directFields.field(key) {
                 case .parameters?: value.fillDirectArray(&parameters)
                 case .artifacts?: value.fill(&artifacts)
                 case nil: value.keep(as: key, in: &unknownFields)
                 }
-            guard accepted else { return nil }
         }
+        guard accepted else { return nil }
     }
 }
 
@@ -304,8 +354,9 @@ extension Outputs: JSONDirectDecodable {
     package init?(directJSON object: JSONTapeValue) {
         guard var members = object.members else { return nil }
         self.init()
-        while let (key, value) = members.next() {
-            let accepted =
+        var accepted = true
+        while accepted, let (key, value) = members.next() {
+            accepted =
                 switch Self.directFields.field(key) {
                 case .parameters?: value.fillDirectArray(&parameters)
                 case .artifacts?: value.fill(&artifacts)
@@ -313,8 +364,8 @@ extension Outputs: JSONDirectDecodable {
                 case .exitCode?: value.fill(&exitCode)
                 case nil: value.keep(as: key, in: &unknownFields)
                 }
-            guard accepted else { return nil }
         }
+        guard accepted else { return nil }
     }
 }
 
@@ -324,10 +375,19 @@ extension Parameter: JSONDirectDecodable {
     /// Builds a parameter; `enum` and `valueFrom` go through `Decodable`, and so do values that are not strings.
     package init?(directJSON object: JSONTapeValue) {
         guard var members = object.members else { return nil }
-        self.init(name: "")
+        // Every member assigned here rather than through `init(name:...)`, whose defaults (an empty dictionary
+        // literal among them) cost a call each and a copy of the whole 264-byte struct.
+        name = ""
+        value = nil
+        self.default = nil
+        description = nil
+        self.enum = nil
+        globalName = nil
+        valueFrom = nil
+        unknownFields = Dictionary()
         var named = false
-        while let (key, value) = members.next() {
-            let accepted: Bool
+        var accepted = true
+        while accepted, let (key, value) = members.next() {
             switch Self.directFields.field(key) {
             case .name?:
                 let text = value.string
@@ -342,9 +402,8 @@ extension Parameter: JSONDirectDecodable {
             case .valueFrom?: accepted = value.fill(&valueFrom)
             case nil: accepted = value.keep(as: key, in: &unknownFields)
             }
-            guard accepted else { return nil }
         }
-        guard named else { return nil }
+        guard accepted, named else { return nil }
     }
 }
 
@@ -359,15 +418,62 @@ extension JSONTapeValue {
     }
 }
 
-extension NodeStatus: JSONDirectDecodable {
+extension RetryStrategy: JSONDirectDecodable {
     static let directFields = DirectFields<CodingKeys>()
 
-    /// Builds a node's status; enumerations, template references and synchronization go through `Decodable`.
+    /// Builds a retry strategy (its backoff too).
     package init?(directJSON object: JSONTapeValue) {
         guard var members = object.members else { return nil }
         self.init()
-        while let (key, value) = members.next() {
-            let accepted =
+        var accepted = true
+        while accepted, let (key, value) = members.next() {
+            accepted =
+                switch Self.directFields.field(key) {
+                case .limit?: value.fill(&limit)
+                case .retryPolicy?: value.fill(&retryPolicy)
+                case .backoff?: value.fillDirect(&backoff)
+                case .expression?: value.fill(&expression)
+                case .affinity?: value.fillJSONValue(&affinity)
+                case nil: value.keep(as: key, in: &unknownFields)
+                }
+        }
+        guard accepted else { return nil }
+    }
+}
+
+extension Backoff: JSONDirectDecodable {
+    static let directFields = DirectFields<CodingKeys>()
+
+    /// Builds a retry backoff.
+    package init?(directJSON object: JSONTapeValue) {
+        guard var members = object.members else { return nil }
+        self.init()
+        var accepted = true
+        while accepted, let (key, value) = members.next() {
+            accepted =
+                switch Self.directFields.field(key) {
+                case .duration?: value.fill(&duration)
+                case .factor?: value.fill(&factor)
+                case .maxDuration?: value.fill(&maxDuration)
+                case .cap?: value.fill(&cap)
+                case nil: value.keep(as: key, in: &unknownFields)
+                }
+        }
+        guard accepted else { return nil }
+    }
+}
+
+extension NodeStatus: JSONDirectDecodable {
+    static let directFields = DirectFields<CodingKeys>()
+
+    /// Builds a node's status; template references, the node flag, memoization and synchronization go through
+    /// `Decodable`.
+    package init?(directJSON object: JSONTapeValue) {
+        guard var members = object.members else { return nil }
+        self.init()
+        var accepted = true
+        while accepted, let (key, value) = members.next() {
+            accepted =
                 switch Self.directFields.field(key) {
                 case .id?: value.fill(&id)
                 case .name?: value.fill(&name)
@@ -396,7 +502,7 @@ extension NodeStatus: JSONDirectDecodable {
                 case .synchronizationStatus?: value.fill(&synchronizationStatus)
                 case nil: value.keep(as: key, in: &unknownFields)
                 }
-            guard accepted else { return nil }
         }
+        guard accepted else { return nil }
     }
 }
