@@ -58,7 +58,9 @@ extension JSONTapeValue {
         var elements: [AnyString] = []
         elements.reserveCapacity(count)
         let complete = forEachElement { element in
-            guard let built = element.string.map({ AnyString($0) }) ?? element.decode(AnyString.self) else { return false }
+            guard let built = element.string.map({ AnyString($0) }) ?? element.decode(AnyString.self) else {
+                return false
+            }
             elements.append(built)
             return true
         }
