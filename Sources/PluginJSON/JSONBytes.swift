@@ -1,7 +1,7 @@
 /// Conversions from validated input bytes to Swift values, and the string-escaping loop of the writer.
 ///
-/// Unsafe pointers: with `JSONScanner.swift`, `JSONScanner+Scalars.swift` and `JSONTokens.swift`, this is the only
-/// code that reads or writes through pointers. Every buffer comes from `withUnsafeBufferPointer`,
+/// Unsafe pointers: with `JSONScanner.swift`, `JSONScanner+Scalars.swift`, `JSONTokens.swift` and
+/// `JSONFieldTable.swift`, this is the only code that reads or writes through pointers. Every buffer comes from `withUnsafeBufferPointer`,
 /// `withContiguousStorageIfAvailable` or `String(unsafeUninitializedCapacity:)` and does not outlive the closure;
 /// ranges come from tokens the scanner produced over the same bytes.
 enum JSONBytes {

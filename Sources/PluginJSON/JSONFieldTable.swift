@@ -17,6 +17,8 @@ package struct JSONFieldTable: Sendable {
     /// plus one, 8-15 its length, 16-31 its offset in `text`.
     private let slots: [UInt32]
     private let mask: Int
+    /// The position of the empty name, if the table has one.
+    private let emptyName: Int?
 
     /// A table of `names` (fewer than 255, no two alike, each under 256 bytes).
     package init(_ names: [String]) {
@@ -36,6 +38,7 @@ package struct JSONFieldTable: Sendable {
         }
         self.slots = slots
         mask = size - 1
+        emptyName = names.firstIndex(of: "")
     }
 
     @inline(__always)
@@ -48,20 +51,54 @@ package struct JSONFieldTable: Sendable {
     }
 
     /// The position of the name that is the `length` bytes of `bytes` from `start`, or `nil`.
+    ///
+    /// Pointer code (with the scanner, `JSONTokens` and `JSONBytes`, the package's only): the key's range is checked
+    /// against `bytes` first, slots are masked into `slots`, and a name is compared only after its length matched,
+    /// from offsets the initializer computed inside `text`. Reading through the arrays' subscripts (a bounds check
+    /// per byte, a retain of each array) made the lookup twice as slow; `ScannerBufferTests` checks each name and
+    /// near misses of every length.
     @inline(__always)
     func index(_ bytes: [UInt8], start: Int, length: Int) -> Int? {
-        var slot = (length == 0 ? 0 : Self.slot(length: length, first: bytes[start], last: bytes[start + length - 1]))
-            & mask
-        while true {
-            let entry = slots[slot]
-            if entry == 0 { return nil }
-            if Int(entry >> 8 & 0xFF) == length
-                && JSONBytes.equal(text, Int(entry >> 16), bytes, start, length: length)
-            {
-                return Int(entry & 0xFF) - 1
+        precondition(start >= 0 && length >= 0 && start + length <= bytes.count, "key out of bounds")
+        guard length > 0 else { return emptyName }
+        return bytes.withUnsafeBufferPointer { input in
+            text.withUnsafeBufferPointer { names in
+                slots.withUnsafeBufferPointer { slots in
+                    let key = input.baseAddress! + start
+                    var slot = Self.slot(length: length, first: key[0], last: key[length - 1]) & mask
+                    while true {
+                        let entry = slots[slot]
+                        if entry == 0 { return nil }
+                        if Int(entry >> 8 & 0xFF) == length
+                            && Self.same(key, names.baseAddress! + Int(entry >> 16), length)
+                        {
+                            return Int(entry & 0xFF) - 1
+                        }
+                        slot = (slot + 1) & mask
+                    }
+                }
             }
-            slot = (slot + 1) & mask
         }
     }
 
+    /// Whether `length` bytes at `a` and `b` are the same, eight at a time.
+    @inline(__always)
+    private static func same(_ a: UnsafePointer<UInt8>, _ b: UnsafePointer<UInt8>, _ length: Int) -> Bool {
+        let left = UnsafeRawPointer(a)
+        let right = UnsafeRawPointer(b)
+        var offset = 0
+        while offset + 8 <= length {
+            if left.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+                != right.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+            {
+                return false
+            }
+            offset += 8
+        }
+        while offset < length {
+            if a[offset] != b[offset] { return false }
+            offset += 1
+        }
+        return true
+    }
 }

@@ -4,6 +4,7 @@ extension JSONScanner {
     ///
     /// Plain ASCII is skipped eight bytes at a time, straight to the first byte that needs a look (a quote, a
     /// backslash, a control character or a byte over 0x7F); escapes and multi-byte UTF-8 are checked one by one.
+    @inline(__always)
     mutating func scanString(_ input: UnsafeBufferPointer<UInt8>, _ quote: Int) throws -> Int {
         let count = input.count
         let start = quote + 1

@@ -4,8 +4,8 @@
 /// `maxDepth` without touching the call stack. It validates everything a later conversion relies on: UTF-8 (no
 /// overlongs, no encoded surrogates), escapes and surrogate pairs, number grammar, duplicate keys.
 ///
-/// Unsafe pointers: the scanner files and `JSONBytes.swift` are the only places in the package that read or write
-/// memory through pointers. The input buffer comes from `Array.withUnsafeBufferPointer` in `JSONTape.init` and never
+/// Unsafe pointers: the scanner files, `JSONTokens.swift`, `JSONFieldTable.swift` and `JSONBytes.swift` are the only
+/// places in the package that read or write memory through pointers. The input buffer comes from `Array.withUnsafeBufferPointer` in `JSONTape.init` and never
 /// escapes `scan(_:)`; every index is checked against `count` before it is read (the one unchecked read, the
 /// eight-byte `loadUnaligned` in `scanString`, is guarded by `position + 8 <= count`). Tokens are written into the
 /// scanner's own `JSONTokenStorage` below `capacity` (checked by `reserve`), and the container stack is a block of
@@ -118,6 +118,7 @@ struct JSONScanner {
     }
 
     /// Scans `"key"` and the `:` after it; returns the position of the value (after any whitespace).
+    @inline(__always)
     private mutating func scanKey(_ input: UnsafeBufferPointer<UInt8>, _ start: Int) throws -> Int {
         guard input[start] == UInt8(ascii: "\"") else {
             throw JSONErrors.unexpected(input[start], at: start, expecting: "a string key")
@@ -140,6 +141,7 @@ struct JSONScanner {
     }
 
     /// Closes the innermost container at the bracket at `position`.
+    @inline(__always)
     private mutating func close(_ input: UnsafeBufferPointer<UInt8>, _ position: Int) throws -> Int {
         depth -= 1
         let open = Int(stack[depth])
