@@ -219,8 +219,17 @@ final class CallResponder: HTTPResponder {
     }
 
     private func encode<T: Encodable>(_ value: T) -> HTTPResponse {
+        reply { try WireJSON.encode(value) }
+    }
+
+    /// A reply that writes itself, encoded with its concrete type (`template.execute`'s).
+    private func encode<T: JSONDirectEncodable>(_ value: T) -> HTTPResponse {
+        reply { try WireJSON.encode(value) }
+    }
+
+    private func reply(_ encode: () throws -> [UInt8]) -> HTTPResponse {
         do {
-            return ReplyStatus.ok(try WireJSON.encode(value))
+            return ReplyStatus.ok(try encode())
         } catch {
             logger.error("cannot encode the reply", metadata: ["error": "\(error)"])
             return ReplyStatus.error(500, "the plugin's reply could not be encoded")

@@ -40,6 +40,12 @@ enum WireJSON {
         try encoder.encode(value)
     }
 
+    /// Encodes a reply that writes itself, with its concrete type (what it declines goes through `encode(_:)`).
+    static func encode<T: JSONDirectEncodable>(_ value: T) throws -> [UInt8] {
+        if let bytes = PluginJSONEncoder.directBytes(value) { return bytes }
+        return try encoder.encode(value)
+    }
+
     /// `{"error": message}` as bytes; never fails.
     static func errorBody(_ message: String) -> [UInt8] {
         (try? encode(["error": message])) ?? Array(#"{"error":"unencodable error message"}"#.utf8)
