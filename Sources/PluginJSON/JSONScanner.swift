@@ -37,11 +37,12 @@ struct JSONScanner {
         guard input.count < Int(UInt32.max) else {
             throw JSONErrors.syntax("document larger than 4 GiB", at: 0)
         }
-        let stack = UnsafeMutablePointer<Int32>.allocate(capacity: min(maxDepth, input.count) + 1)
-        defer { stack.deallocate() }
-        var scanner = JSONScanner(maxDepth: maxDepth, capacityHint: input.count, stack: stack)
-        try scanner.scanValues(input)
-        return JSONTokens(storage: scanner.storage, count: scanner.count)
+        // On the stack for the small documents of most calls (the standard library decides by size).
+        return try withUnsafeTemporaryAllocation(of: Int32.self, capacity: min(maxDepth, input.count) + 1) { stack in
+            var scanner = JSONScanner(maxDepth: maxDepth, capacityHint: input.count, stack: stack.baseAddress!)
+            try scanner.scanValues(input)
+            return JSONTokens(storage: scanner.storage, count: scanner.count)
+        }
     }
 
     private mutating func scanValues(_ input: UnsafeBufferPointer<UInt8>) throws {

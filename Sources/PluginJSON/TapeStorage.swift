@@ -11,9 +11,13 @@ final class TapeStorage {
     init(tape: JSONTape, userInfo: [CodingUserInfoKey: any Sendable], root: Int = 0) {
         self.tape = tape
         self.root = root
-        var plain: [CodingUserInfoKey: Any] = [:]
-        for (key, value) in userInfo { plain[key] = value }
-        self.userInfo = plain
+        if userInfo.isEmpty {
+            self.userInfo = [:]
+        } else {
+            var plain: [CodingUserInfoKey: Any] = [:]
+            for (key, value) in userInfo { plain[key] = value }
+            self.userInfo = plain
+        }
     }
 
     /// The value token of member `key` in the object at `object`, or `nil`.
