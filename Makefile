@@ -1,16 +1,18 @@
 # The two commands a newcomer needs: `make run` and `make test`. Both install what they need on Debian.
 SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
-APT_PACKAGES_BUILD := libmicrohttpd-dev
-APT_PACKAGES_TEST := libmicrohttpd-dev curl util-linux
+APT_PACKAGES_BUILD := libmicrohttpd-dev libcurl4-openssl-dev
+APT_PACKAGES_TEST := libmicrohttpd-dev libcurl4-openssl-dev curl util-linux openssl python3
 
 # The SDK (this directory) and the packages that depend on it by path: the examples and the author tools. Each has
 # its own Package.swift, so an author's package resolves only what the SDK itself needs.
 HELLO := Examples/HelloPlugin
 HELLO_CONTROLLER := Examples/HelloControllerPlugin
 SLACK := Examples/SlackPlugin
+BATCH := Examples/BatchPlugin
 TOOLS := Tools
-PACKAGES := . $(HELLO) $(HELLO_CONTROLLER) $(SLACK) $(TOOLS)
+# The examples before the tools: the tools' tests run the example binaries they built (BatchPlugin under simulate).
+PACKAGES := . $(HELLO) $(HELLO_CONTROLLER) $(SLACK) $(BATCH) $(TOOLS)
 
 .PHONY: run run-controller test test-packages build release deps deps-test argo-plugin api bench instructions sidecar \
 	docs clean help fuzz sanitize test-asan test-tsan soak leak-check
@@ -19,12 +21,12 @@ help:
 	@echo "make run    build and start HelloPlugin in development mode (prints a curl to try)"
 	@echo "make run-controller  build and start HelloControllerPlugin (controller hooks) in development mode"
 	@echo "make test   install test dependencies and run the whole test suite (the SDK, the examples, the tools)"
-	@echo "make argo-plugin  build the author tool (init, build, simulate) in release; prints its path last"
+	@echo "make argo-plugin  build the author tool (init, build, simulate, conform) in release; prints its path last"
 	@echo "make api    count the public declarations; fail on an undocumented one or a standard library name"
 	@echo "make bench  benchmark the release HelloPlugin against the peers in ../shared/bench"
 	@echo "make instructions  instructions per call under callgrind, checked against a committed baseline"
 	@echo "make sidecar  check the examples' ConfigMaps and Dockerfiles, then run them as Argo sidecars (root)"
-	@echo "make docs   build the DocC archives (PluginSDK, PluginSDKTesting, ArgoModels); any warning fails"
+	@echo "make docs   build the DocC archives (PluginSDK, PluginSDKTesting, ArgoModels, PluginHTTP, PluginKubernetes); any warning fails"
 	@echo "make fuzz   libFuzzer over the request path for FUZZ_SECONDS (default 150)"
 	@echo "make sanitize  the SDK's test suite under AddressSanitizer and ThreadSanitizer"
 	@echo "make soak   1,000,000 calls at 16 connections with the server's RSS sampled every second"
@@ -91,7 +93,7 @@ instructions: deps
 # Packaging checks for Examples/*: each generated ConfigMap matches its plugin.yaml, each Dockerfile's runtime stage
 # provides every shared library its release binary links (scripts/check-image-deps.sh), and the release sidecars
 # serve Argo's calls as uid 8737 against a staged token (scripts/sidecar-staging.sh, needs root for setpriv).
-SIDECAR_EXAMPLES ?= $(HELLO) $(SLACK)
+SIDECAR_EXAMPLES ?= $(HELLO) $(SLACK) $(BATCH)
 # Examples whose release binary is built as its Dockerfile does and checked with ldd against the runtime image.
 IMAGE_EXAMPLES ?= $(SIDECAR_EXAMPLES)
 # Empty: the staging builds SlackPlugin in release, as its Dockerfile does. CI sets it to the debug binary.
@@ -105,7 +107,7 @@ sidecar: deps-test
 # DocC archives land in .build/plugins/Swift-DocC/outputs; --warnings-as-errors keeps the catalogs clean.
 # ARGO_PLUGIN_DOCS=1 declares swift-docc-plugin, which authors' packages never resolve.
 docs: deps
-	for target in PluginSDK PluginSDKTesting ArgoModels; do \
+	for target in PluginSDK PluginSDKTesting ArgoModels PluginHTTP PluginKubernetes; do \
 	  ARGO_PLUGIN_DOCS=1 $(SWIFT) package generate-documentation --target $$target --warnings-as-errors || exit 1; \
 	done
 # Reliability (see SECURITY.md): fuzzing, the test suite under sanitizers, a soak and a leak check.
@@ -138,4 +140,4 @@ leak-check: deps-test
 
 clean:
 	rm -rf .build .build-fuzz .build-asan .build-tsan .build-image .build-init-test fuzz-artifacts
-	for p in $(HELLO) $(HELLO_CONTROLLER) $(SLACK) $(TOOLS); do rm -rf $$p/.build; done
+	for p in $(HELLO) $(HELLO_CONTROLLER) $(SLACK) $(BATCH) $(TOOLS); do rm -rf $$p/.build; done

@@ -15,6 +15,11 @@ let package = Package(
         .library(name: "PluginSDKTesting", targets: ["PluginSDKTesting"]),
         // Argo's contract models and JSONValue alone, without the server: for tools that speak to plugins.
         .library(name: "ArgoModels", targets: ["ArgoModels"]),
+        // Opt-in: calling other services (JSON, auth, TLS with an extra CA, deadlines) over libcurl. Only a plugin
+        // that names this product builds it and links libcurl; PluginSDK's own dependencies are unchanged.
+        .library(name: "PluginHTTP", targets: ["PluginHTTP"]),
+        // Opt-in: the Kubernetes API from inside the agent pod (in-cluster config, the Workflow, any resource).
+        .library(name: "PluginKubernetes", targets: ["PluginKubernetes"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
@@ -27,6 +32,18 @@ let package = Package(
             name: "CMicroHTTPD",
             linkerSettings: [.linkedLibrary("microhttpd")]
         ),
+        // Non-variadic wrappers over Debian's libcurl (libcurl4-openssl-dev; libcurl4 at run time).
+        .target(
+            name: "CCurl",
+            linkerSettings: [.linkedLibrary("curl")]
+        ),
+        // The outbound HTTP client: PluginSDK plus libcurl, nothing else.
+        .target(
+            name: "PluginHTTP",
+            dependencies: ["CCurl", "PluginSDK", "PluginJSON", .product(name: "Logging", package: "swift-log")]
+        ),
+        // The Kubernetes client, on PluginHTTP.
+        .target(name: "PluginKubernetes", dependencies: ["PluginHTTP", "PluginSDK"]),
         // JSONValue and the fast UTF-8 JSON coder used on the request path. No dependencies.
         .target(name: "PluginJSON"),
         // Codable models of Argo's executor and controller plugin contracts. Pure Swift, no C.
@@ -43,8 +60,11 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        // Test kit for plugin authors: one client (in-process or live), fixtures, the conformance suite.
-        .target(name: "PluginSDKTesting", dependencies: ["PluginSDK"]),
+        // Blocking TCP client calls with timeouts in C, so the test kit's wire client has no pointer code.
+        .target(name: "CWireSocket"),
+        // Test kit for plugin authors: one client (in-process or live), the raw wire client, fixtures, the
+        // conformance suite.
+        .target(name: "PluginSDKTesting", dependencies: ["PluginSDK", "CWireSocket"]),
 
         // Development only: none of these is a product, so no author's package builds them.
         // A plugin whose behaviour each request picks, for process-level tests (signals, drain).
@@ -66,7 +86,7 @@ let package = Package(
         // The libFuzzer harness over the whole request path (`make fuzz`); built normally it replays Fuzz/corpus.
         .target(name: "CFuzzDriver", path: "Fuzz/CFuzzDriver"),
         .executableTarget(
-            name: "PluginFuzz", dependencies: ["PluginSDK", "PluginJSON", "CFuzzDriver",
+            name: "PluginFuzz", dependencies: ["PluginSDK", "PluginSDKTesting", "PluginJSON", "CFuzzDriver",
                                                .product(name: "Logging", package: "swift-log")],
             path: "Fuzz/PluginFuzz"),
         // Decode/encode microbenchmark of the bench bodies, PluginJSON vs Foundation: `swift run -c release CodecBenchmark`.
@@ -84,14 +104,26 @@ let package = Package(
             exclude: ["README.md", "baseline.tsv"]
         ),
 
+        // Per-call cost of PluginHTTP's client against URLSession, on one fake service: `swift run -c release
+        // ClientCallCost`. The README's "Calling other services" numbers come from it.
+        .executableTarget(
+            name: "ClientCallCost",
+            dependencies: ["PluginHTTP", "PluginSDKTesting"],
+            path: "Benchmarks/ClientCallCost"
+        ),
+
         .testTarget(name: "PluginJSONTests", dependencies: ["PluginJSON", "ArgoModels"]),
         .testTarget(
             name: "ArgoModelsTests",
             dependencies: ["ArgoModels", "PluginJSON"],
             resources: [.copy("Resources")]
         ),
-        .testTarget(name: "PluginSDKTests", dependencies: ["PluginSDK"]),
+        .testTarget(name: "PluginSDKTests", dependencies: ["PluginSDK", "PluginSDKTesting"]),
         .testTarget(name: "PluginSDKTestingTests", dependencies: ["PluginSDKTesting", "PluginSDK"]),
+        .testTarget(name: "PluginHTTPTests", dependencies: ["PluginHTTP", "PluginSDKTesting"], resources: [.copy("Resources")]),
+        .testTarget(
+            name: "PluginKubernetesTests", dependencies: ["PluginKubernetes", "PluginSDKTesting"],
+            resources: [.copy("Resources")]),
     ]
 )
 

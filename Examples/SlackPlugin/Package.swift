@@ -12,7 +12,6 @@ let package = Package(
     ],
     dependencies: [
         .package(name: "swift-argo-plugin", path: "../.."),
-        .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
         // The plugin's own flags (SlackOptions) are declared with swift-argument-parser, as the SDK's are.
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
     ],
@@ -22,7 +21,7 @@ let package = Package(
             name: "Slack",
             dependencies: [
                 .product(name: "PluginSDK", package: "swift-argo-plugin"),
-                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "PluginHTTP", package: "swift-argo-plugin"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -1,4 +1,5 @@
 import Logging
+import PluginSDKTesting
 @testable import PluginSDK
 
 #if canImport(Glibc)
@@ -55,14 +56,14 @@ final class Harness: Sendable {
     /// A normal call over a fresh connection must get 200.
     func checkStillServing() {
         let body = #"{"workflow":{"metadata":{"name":"wf"}},"template":{"name":"t","plugin":{"fuzz":{}}}}"#
-        let request = "POST /api/v1/template.execute HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer \(token)\r\n"
-            + "Content-Length: \(body.utf8.count)\r\nConnection: close\r\n\r\n\(body)"
-        guard let socket = LoopbackSocket(port: port, receiveTimeoutMilliseconds: 5000) else {
-            fatalError("the server no longer accepts connections")
+        let response: WireResponse
+        do {
+            let connection = try WireConnection(port: port, timeout: .seconds(5))
+            response = try connection.call(path: "/api/v1/template.execute", token: token, json: body)
+        } catch {
+            fatalError("a normal call got no reply: \(error)")
         }
-        socket.send(Array(request.utf8))
-        let reply = String(decoding: socket.receiveAll(limit: 1 << 16), as: UTF8.self)
-        guard reply.hasPrefix("HTTP/1.1 200") else { fatalError("a normal call was not answered 200: \(reply.prefix(300))") }
+        guard response.status == 200 else { fatalError("a normal call was not answered 200: \(response.summary())") }
     }
 
     private static func writeTokenFile(_ token: String) -> String {

@@ -1,3 +1,5 @@
+import PluginSDKTesting
+
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -16,24 +18,33 @@ enum SocketRoute {
         // first blank line), its echo to the same caller is not a leak. Logs must never hold it either way.
         let headEnd = firstBlankLine(in: Array(input)) ?? input.count
         let tokenInBody = substitute(Array(Array(input)[min(headEnd, input.count)...]), token: []).1
-        guard let socket = connect(port: port) else {
-            fatalError("the server stopped accepting connections (last connect: errno \(errno), \(String(cString: strerror(errno))))")
+        let connection: WireConnection
+        do {
+            connection = try connect(port: port)
+        } catch {
+            fatalError("the server stopped accepting connections (last connect: \(error))")
         }
-        socket.send(bytes)
-        socket.finishSending()
-        let reply = socket.receiveAll(limit: 1 << 20)
+        // The server may answer and close before taking every byte; what it answered is still read.
+        try? connection.send(bytes)
+        connection.finishSending()
+        let reply = connection.receiveUntilClosed(limit: 1 << 20)
         check(reply, authorized: authorized, token: tokenInBody ? nil : token)
     }
 
-    /// A connection to the server, retried for up to a second: at thousands of connections a second a single
-    /// connect on loopback can fail transiently (seen once in 90,000 runs); a server that stopped accepting fails
-    /// every attempt.
-    static func connect(port: Int) -> LoopbackSocket? {
-        for _ in 0..<50 {
-            if let socket = LoopbackSocket(port: port, receiveTimeoutMilliseconds: 30) { return socket }
-            usleep(20_000)
+    /// A connection to the server whose reads give up after 30 ms of silence, retried for up to a second: at
+    /// thousands of connections a second a single connect on loopback can fail transiently (seen once in 90,000
+    /// runs); a server that stopped accepting fails every attempt, and the last error is thrown.
+    static func connect(port: Int) throws(WireError) -> WireConnection {
+        var attempt = 0
+        while true {
+            do {
+                return try WireConnection(port: port, timeout: .milliseconds(30))
+            } catch {
+                attempt += 1
+                if attempt == 50 { throw error }
+                usleep(20_000)
+            }
         }
-        return nil
     }
 
     /// Offset of the first `\r\n\r\n`, if any.

@@ -63,6 +63,12 @@ package struct JSONDocument: Sendable {
         return keys
     }
 
+    /// The JSON type of the value at `path` as a message names it (`an object`, `a string`, `null`...), or `nil`
+    /// when there is none.
+    package func typeName(at path: [String]) -> String? {
+        token(at: path).map { tape.tokens[$0].typeName }
+    }
+
     /// The value at `path` as a `JSONValue`, or `nil` when there is none.
     package func value(at path: [String] = []) throws -> JSONValue? {
         guard let index = token(at: path) else { return nil }

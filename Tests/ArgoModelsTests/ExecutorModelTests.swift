@@ -90,10 +90,13 @@ struct ExecutorModelTests {
 }
 
 extension ExecutorModelTests {
-    @Test("A template's timeout reads as a duration only when it is a literal Go duration")
+    @Test("A template's timeout reads as Argo reads it: a Go duration or whole seconds, nil for an expression")
     func timeoutDuration() {
         #expect(Template(timeout: "1m30s").timeoutDuration == .seconds(90))
         #expect(Template(timeout: "{{inputs.parameters.t}}").timeoutDuration == nil)
+        // As Argo's ParseStringToDuration: a whole number is seconds.
+        #expect(Template(timeout: "90").timeoutDuration == .seconds(90))
+        #expect(Template(timeout: "").timeoutDuration == nil)
         #expect(Template().timeoutDuration == nil)
     }
 

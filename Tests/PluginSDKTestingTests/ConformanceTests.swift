@@ -37,8 +37,14 @@ struct ConformanceTests {
 
     @Test("replies that break the contract are named", arguments: [
         (NodeResult(phase: .failed), "without a message"),
-        (NodeResult(phase: NodePhase(rawValue: "Bogus"), message: "x"), "is not one of Argo's"),
-        (NodeResult(message: "no phase"), "has no phase"),
+        (
+            NodeResult(phase: NodePhase(rawValue: "Bogus"), message: "x"),
+            #"in place of the handler's reply: the plugin replied with an unknown phase "Bogus""#
+        ),
+        (
+            NodeResult(message: "no phase"),
+            "in place of the handler's reply: the plugin replied with a node without a phase"
+        ),
     ])
     func badReplies(node: NodeResult, problem: String) async {
         do {

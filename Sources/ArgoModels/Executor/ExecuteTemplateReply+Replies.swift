@@ -23,13 +23,12 @@ extension ExecuteTemplateReply {
     /// ```swift
     /// return .running(message: "waiting for approval", requeueAfter: .seconds(30))
     /// ```
-    public static func running(
-        message: String? = nil, progress: NodeProgress? = nil, requeueAfter: GoDuration
-    ) -> ExecuteTemplateReply {
-        ExecuteTemplateReply(
-            node: NodeResult(phase: .running, message: message, progress: progress),
-            requeue: requeueAfter
-        )
+    ///
+    /// There is no `progress`: Argo's controller copies only a result's phase, message and outputs into the node
+    /// (`workflow/controller/taskset.go`), so a plugin's progress never reaches it. Say how far the work is in the
+    /// message.
+    public static func running(message: String? = nil, requeueAfter: GoDuration) -> ExecuteTemplateReply {
+        ExecuteTemplateReply(node: NodeResult(phase: .running, message: message), requeue: requeueAfter)
     }
 
     /// The node has not started yet; Argo calls again after `requeueAfter`.

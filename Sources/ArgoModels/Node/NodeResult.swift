@@ -1,6 +1,9 @@
 import PluginJSON
 
-/// The part of a node a plugin reports back: its phase, message, outputs and progress.
+/// The part of a node a plugin reports back: its phase, message and outputs.
+///
+/// Argo's controller copies exactly those three into the node (`workflow/controller/taskset.go`). A result
+/// without a phase is dropped by Argo's agent, and the SDK answers one as `Failed` (see the reply rules).
 ///
 /// ```swift
 /// let result = NodeResult(phase: .succeeded, message: "posted to #ci")
@@ -12,7 +15,8 @@ public struct NodeResult: Sendable, Hashable, Codable {
     public var message: String?
     /// The node's outputs.
     public var outputs: Outputs?
-    /// The node's progress, `"N/M"`.
+    /// The node's progress, `"N/M"`: part of Argo's `NodeResult` type, kept so the model round-trips, but Argo's
+    /// controller does not copy it into the node, so a plugin's progress is never shown.
     public var progress: NodeProgress?
     /// Members this type does not name, kept as sent and written back unchanged.
     public var unknownFields: [String: JSONValue]

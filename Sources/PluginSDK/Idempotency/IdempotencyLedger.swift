@@ -10,6 +10,11 @@
 ///   expires;
 /// - failures, thrown errors and `Running` replies are not remembered, so Argo's retries and requeues act again.
 ///
+/// The ledger is for side effects that complete within one call. Work that outlives a call (a build, a batch job,
+/// an approval) replies `Running`, which the ledger does not remember, so wrapping its start in `once` would start
+/// it again on every requeue. Adopt ``JobPlugin`` for that: it starts the job once per key across requeues,
+/// duplicate calls and (with a state directory) restarts, then polls it.
+///
 /// ```swift
 /// struct Slack: TemplatePlugin {
 ///     let ledger = IdempotencyLedger()

@@ -4,11 +4,11 @@
 /// | protocol | method | called by |
 /// |---|---|---|
 /// | ``TemplatePlugin`` or ``TemplateExecutor`` | `template.execute` | Argo's agent, for plugin templates |
-/// | ``WorkflowPreOperateHook`` | `workflow.preOperate` | the workflow controller |
-/// | ``WorkflowPostOperateHook`` | `workflow.postOperate` | the workflow controller |
-/// | ``NodePreExecuteHook`` | `node.preExecute` | the workflow controller |
-/// | ``NodePostExecuteHook`` | `node.postExecute` | the workflow controller |
-/// | ``ParametersAddHook`` | `parameters.add` | the workflow controller |
+/// | ``WorkflowPreOperateHook`` | `workflow.preOperate` | the workflow controller (of a pre-v3.3 branch, no release) |
+/// | ``WorkflowPostOperateHook`` | `workflow.postOperate` | the workflow controller (of a pre-v3.3 branch, no release) |
+/// | ``NodePreExecuteHook`` | `node.preExecute` | the workflow controller (of a pre-v3.3 branch, no release) |
+/// | ``NodePostExecuteHook`` | `node.postExecute` | the workflow controller (of a pre-v3.3 branch, no release) |
+/// | ``ParametersAddHook`` | `parameters.add` | the workflow controller (of a pre-v3.3 branch, no release) |
 /// | ``PodPreCreateHook`` | `pod.preCreate` (this SDK's name; no Argo release calls it) | — |
 /// | ``PodPostCreateHook`` | `pod.postCreate` (this SDK's name; no Argo release calls it) | — |
 ///

@@ -26,6 +26,8 @@ public struct PluginContext: Sendable {
     public var workflow: Workflow?
     /// The template the call is about (`template.execute` and node hooks), with its inputs and plugin config.
     public var template: Template?
+    /// The jobs of a ``JobPlugin`` served by the SDK: set by the responder, `nil` in a context made by hand.
+    var jobs: JobDriver?
 
     /// Creates a context. The SDK makes one per call; tests can make their own.
     public init(

@@ -11,10 +11,15 @@ struct PluginResponder<P: Plugin>: HTTPResponder {
     /// What the transport serves.
     let core: CallResponder
 
-    init(plugin: P, token: BearerToken?, configuration: PluginConfiguration, logger: Logger) {
+    /// A responder for `plugin`. A ``JobPlugin`` keeps its jobs in `jobs`, or in memory when none is given.
+    init(plugin: P, token: BearerToken?, configuration: PluginConfiguration, logger: Logger, jobs: JobDriver? = nil) {
         self.plugin = plugin
-        self.core = CallResponder(plugin: plugin, token: token, configuration: configuration, logger: logger)
+        self.core = CallResponder(
+            plugin: plugin, token: token, configuration: configuration, logger: logger, jobs: jobs)
     }
+
+    /// For a ``JobPlugin``, its jobs.
+    var jobs: JobDriver? { core.jobs }
 
     func respondEarly(to head: HTTPRequestHead) -> HTTPResponse? { core.respondEarly(to: head) }
     func respond(to request: HTTPRequest) async -> HTTPResponse { await core.respond(to: request) }
@@ -42,8 +47,12 @@ final class CallResponder: HTTPResponder {
     private let pluginConfigPath: [String]
     /// The plugin's type, which a ``TemplatePlugin``'s parameters are decoded for (``TemplateRequestBody``).
     private let pluginType: ObjectIdentifier
+    /// For a ``JobPlugin``, its jobs, handed to each call through its context.
+    let jobs: JobDriver?
 
-    init<P: Plugin>(plugin: P, token: BearerToken?, configuration: PluginConfiguration, logger: Logger) {
+    init<P: Plugin>(
+        plugin: P, token: BearerToken?, configuration: PluginConfiguration, logger: Logger, jobs: JobDriver? = nil
+    ) {
         self.token = token
         self.logger = CallMetadata.attach(to: logger)
         self.callTimeout = configuration.callTimeout
@@ -55,6 +64,7 @@ final class CallResponder: HTTPResponder {
         self.templateKey = key
         self.pluginConfigPath = key.map { ["template", "plugin", $0] } ?? []
         self.pluginType = ObjectIdentifier(P.self)
+        self.jobs = jobs ?? JobDriver.inMemory(for: plugin, ttl: configuration.jobTTL, logger: logger)
     }
 
     func respondEarly(to head: HTTPRequestHead) -> HTTPResponse? {
@@ -113,7 +123,9 @@ final class CallResponder: HTTPResponder {
             if templateKey != nil {
                 pluginConfig = document.subdocument(at: pluginConfigPath)
                 if pluginConfig == nil, Self.isForeignTemplate(document) {
-                    // The workflow is still checked (it is small); the other plugin's template is not decoded.
+                    // `template.plugin` must be an object (or absent, or null, as Go reads it); the workflow is
+                    // checked too (it is small); the other plugin's template is not decoded.
+                    if let problem = Self.pluginMemberProblem(document) { return ReplyStatus.badRequest(problem) }
                     _ = try document.decode(Workflow.self, at: ["workflow"])
                     return ReplyStatus.ok(WireJSON.emptyObject)
                 }
@@ -122,9 +134,10 @@ final class CallResponder: HTTPResponder {
         } catch {
             return ReplyStatus.badRequest(DecodingErrorDescription.describe(error))
         }
-        let context = PluginContext(
+        var context = PluginContext(
             method: .templateExecute, workflow: args.workflow, template: args.template, logger: logger,
             deadline: ContinuousClock.now.advanced(by: callTimeout))
+        context.jobs = jobs
         // `context.identity`, read from `args` (the context's copy would be copied again).
         let identity = CallIdentity(
             method: .templateExecute, workflow: args.workflow.metadata.name,
@@ -133,9 +146,8 @@ final class CallResponder: HTTPResponder {
         return await CallMetadata.$current.withValue(identity) {
             context.logger.debug("call")
             do {
-                var reply = try await handler(args, context)
-                normalize(&reply, logger: context.logger)
-                return encode(reply)
+                let reply = try await handler(args, context)
+                return encode(normalized(reply, logger: context.logger))
             } catch {
                 return failureReply(error, context: context) { encode(ExecuteTemplateReply.failed($0)) }
             }
@@ -146,6 +158,15 @@ final class CallResponder: HTTPResponder {
     /// required objects. Decided on the parsed document, so that template is never decoded.
     static func isForeignTemplate(_ document: JSONDocument) -> Bool {
         document.keys(at: ["workflow", "metadata"]) != nil && document.keys(at: ["template"]) != nil
+    }
+
+    /// What is wrong with `template.plugin` when it is there but not an object (Argo's swagger says object), or
+    /// `nil`. A template without it, or with `null` (Go reads both as no plugin), is simply not this plugin's.
+    static func pluginMemberProblem(_ document: JSONDocument) -> String? {
+        guard let type = document.typeName(at: ["template", "plugin"]), type != "an object", type != "null" else {
+            return nil
+        }
+        return "template.plugin: expected an object, found \(type)"
     }
 
     /// A controller hook: decode, call, encode. 404 when the plugin has no handler for it (``respondEarly(to:)``
@@ -205,17 +226,9 @@ final class CallResponder: HTTPResponder {
         }
     }
 
-    /// Applies Argo's requeue rules: none on terminal phases; a default on Running/Pending without one.
-    func normalize(_ reply: inout ExecuteTemplateReply, logger: Logger) {
-        guard let phase = reply.node?.phase else { return }
-        if phase.isTerminal {
-            reply.requeue = nil
-        } else if (phase == .running || phase == .pending) && reply.requeue == nil {
-            logger.warning(
-                "reply is \(phase) without requeue; Argo would never call again, requeueing after the default",
-                metadata: ["requeue": "\(GoDuration(defaultRequeue))"])
-            reply.requeue = GoDuration(defaultRequeue)
-        }
+    /// Applies the reply rules (``ReplyRules``): no node left stuck, Argo's requeue rules.
+    func normalized(_ reply: ExecuteTemplateReply, logger: Logger) -> ExecuteTemplateReply {
+        ReplyRules.normalized(reply, defaultRequeue: defaultRequeue, logger: logger)
     }
 
     private func encode<T: Encodable>(_ value: T) -> HTTPResponse {

@@ -47,6 +47,15 @@ public struct PluginConfiguration: Sendable {
     /// only for a controller-plugin sidecar listening on loopback inside the workflow-controller pod. The server
     /// refuses to start with this on a non-loopback host, and logs a warning when it is on.
     public var controllerHooksWithoutToken: Bool = false
+    /// Where a ``JobPlugin`` keeps its jobs, so that they survive a restart of the sidecar: a directory on a
+    /// volume that outlives the process, such as an `emptyDir` mounted into the sidecar. It is created if missing
+    /// (its parent must exist). `nil`, the default, keeps jobs in memory: a restarted sidecar forgets them and
+    /// starts them again when Argo asks. `--state-dir` and `ARGO_PLUGIN_STATE_DIR` set it.
+    public var stateDirectory: String?
+    /// How long a ``JobPlugin``'s running job may go without a call after its requeue was due before it is
+    /// cancelled as abandoned, and how long the answer of a finished job is kept. One hour by default;
+    /// `--job-ttl` and `ARGO_PLUGIN_JOB_TTL` set it.
+    public var jobTTL: Swift.Duration = .seconds(3600)
     /// Log level; `--log-level` and `LOG_LEVEL` override it. Applies to a logger passed to ``PluginRuntime`` too.
     public var logLevel: Logger.Level = .info
     /// Log line format of the runtime's own logger; `--log-format` and `ARGO_PLUGIN_LOG_FORMAT` override it.

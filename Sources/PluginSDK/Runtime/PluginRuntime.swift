@@ -115,7 +115,9 @@ public struct PluginRuntime<P: Plugin>: Service {
             } catch {
                 throw .configuration(error.description)
             }
-            logger.warning("development mode: using a generated token", metadata: ["token-file": "\(config.tokenFile)"])
+            logger.warning(
+                "development mode: the token is the one in token-file (a random one is written there when it is missing)",
+                metadata: ["token-file": "\(config.tokenFile)"])
         }
 
         let development = config.development

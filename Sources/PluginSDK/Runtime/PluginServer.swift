@@ -1,11 +1,12 @@
 import Logging
 import ServiceLifecycle
+import Synchronization
 
 /// Serves one plugin over HTTP on libmicrohttpd, as a swift-service-lifecycle `Service`.
 ///
 /// `run()` starts listening (if ``start()`` was not called already) and returns after a graceful shutdown:
-/// new connections are refused, in-flight calls finish within the grace period, then the plugin's
-/// ``Plugin/shutdown()`` runs. ``PluginRuntime`` builds one from flags and environment variables (and is itself a
+/// new connections are refused, in-flight calls finish within the grace period (while a ``JobPlugin``'s unfinished
+/// jobs are cancelled, within the same grace period), then the plugin's ``Plugin/shutdown()`` runs. ``PluginRuntime`` builds one from flags and environment variables (and is itself a
 /// `Service`); use the server directly when you already hold a complete configuration, as tests and benchmarks do.
 ///
 /// ```swift
@@ -24,11 +25,15 @@ public final class PluginServer<P: Plugin>: Service, Sendable {
     private let transport: MicroHTTPDServer
     private let started = ServerStartState()
     private let onListening: (@Sendable (Int) -> Void)?
+    /// A ``JobPlugin``'s jobs, and the task that sweeps them while the server listens.
+    let jobs: JobDriver?
+    private let sweeper = Mutex<Task<Void, Never>?>(nil)
 
     /// Creates a server, reading the token file now so a missing or unreadable token fails before listening.
     ///
     /// Throws ``ConfigurationError`` when the plugin adopts no handler protocol (it would answer 404 to every call),
-    /// naming the protocols to adopt.
+    /// naming the protocols to adopt, and for a ``JobPlugin`` whose state directory cannot be used or whose state
+    /// file cannot be read.
     ///
     /// - Parameters:
     ///   - plugin: the plugin to serve.
@@ -57,7 +62,10 @@ public final class PluginServer<P: Plugin>: Service, Sendable {
         self.onListening = onListening
         let threads = configuration.threads.map { ThreadPoolSize.chosen($0, by: threadsSource) } ?? .detect()
         self.threads = threads
-        let responder = PluginResponder(plugin: plugin, token: token, configuration: configuration, logger: logger)
+        let jobs = try JobDriver.make(for: plugin, configuration: configuration, logger: logger)
+        self.jobs = jobs
+        let responder = PluginResponder(
+            plugin: plugin, token: token, configuration: configuration, logger: logger, jobs: jobs)
         self.transport = MicroHTTPDServer(
             settings: TransportSettings(
                 host: configuration.host, port: configuration.port, threads: threads.count,
@@ -112,6 +120,10 @@ public final class PluginServer<P: Plugin>: Service, Sendable {
                     "listening beyond loopback: anything that can reach this address can call the plugin with the token",
                     metadata: ["host": "\(configuration.host)"])
             }
+            if let jobs {
+                logger.info("jobs are kept \(jobs.whereKept)", metadata: ["job-ttl": "\(configuration.jobTTL)"])
+                startSweeping(jobs)
+            }
             onListening?(port)
             return port
         }
@@ -127,13 +139,17 @@ public final class PluginServer<P: Plugin>: Service, Sendable {
         _ = await stop()
     }
 
-    /// Drains and stops: refuses new calls, waits up to the grace period for in-flight ones, then runs the
-    /// plugin's shutdown hook (an error it throws is logged). Returns `false` if calls were still running when
-    /// the grace period ran out.
+    /// Drains and stops: refuses new calls, waits up to the grace period for in-flight ones (and cancels a
+    /// ``JobPlugin``'s unfinished jobs meanwhile, within the same period), then runs the plugin's shutdown hook (an
+    /// error it throws is logged). Returns `false` if calls were still running when the grace period ran out.
     @discardableResult
     public func stop() async -> Bool {
         logger.info("shutting down", metadata: ["grace": "\(configuration.shutdownGracePeriod)"])
+        sweeper.withLock { $0?.cancel() }
+        let deadline = ContinuousClock.now + configuration.shutdownGracePeriod
+        async let cancelled: Void? = jobs?.shutdown(until: deadline)
         let drained = await transport.drain(grace: configuration.shutdownGracePeriod)
+        await cancelled
         do {
             try await plugin.shutdown()
         } catch {
@@ -141,6 +157,20 @@ public final class PluginServer<P: Plugin>: Service, Sendable {
         }
         logger.info("stopped", metadata: ["drained": "\(drained)"])
         return drained
+    }
+
+    /// Sweeps the jobs (``JobDriver/sweep()``) every ``JobStore/sweepInterval(ttl:)`` until ``stop()``.
+    private func startSweeping(_ jobs: JobDriver) {
+        let interval = JobStore.sweepInterval(ttl: configuration.jobTTL)
+        sweeper.withLock { task in
+            task = Task {
+                while !Task.isCancelled {
+                    try? await Task.sleep(for: interval)
+                    guard !Task.isCancelled else { return }
+                    await jobs.sweep()
+                }
+            }
+        }
     }
 
     /// Calls handed to the plugin whose reply has not been sent yet (for tests and diagnostics).

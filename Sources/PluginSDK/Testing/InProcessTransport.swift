@@ -28,23 +28,41 @@ public struct InProcessTransport: Sendable {
     private let respond: @Sendable (HTTPRequest) async -> HTTPResponse
     private let deadlineReply: HTTPResponse
     private let callTimeout: Swift.Duration
+    private let stop: @Sendable () async -> Void
 
     /// Wraps `plugin` in the SDK's responder. `token` is Argo's token (`nil`: every caller is refused, as a
-    /// server with no token file would); `configuration` supplies the call timeout, default requeue and
-    /// `controllerHooksWithoutToken`. Throws ``ConfigurationError``, as ``PluginServer`` does, when the plugin
-    /// adopts no handler protocol.
+    /// server with no token file would); `configuration` supplies the call timeout, default requeue,
+    /// `controllerHooksWithoutToken`, and a job plugin's state directory and job TTL. Throws
+    /// ``ConfigurationError``, as ``PluginServer`` does, when the plugin adopts no handler protocol or its state
+    /// directory cannot be used.
     public init<P: Plugin>(
         plugin: P, token: String?, configuration: PluginConfiguration = PluginConfiguration(),
         logger: Logger = Logger(label: "argo-plugin-test")
     ) throws {
         try PluginHandlers.requireServedMethod(plugin)
+        let jobs = try JobDriver.make(for: plugin, configuration: configuration, logger: logger)
         let responder = PluginResponder(
             plugin: plugin, token: token.flatMap { BearerToken(fileContent: $0) }, configuration: configuration,
-            logger: logger)
+            logger: logger, jobs: jobs)
         self.respondEarly = { responder.respondEarly(to: $0) }
         self.respond = { await responder.respond(to: $0) }
         self.deadlineReply = responder.deadlineExceeded()
         self.callTimeout = configuration.callTimeout
+        let grace = configuration.shutdownGracePeriod
+        self.stop = {
+            await jobs?.shutdown(until: .now + grace)
+            do {
+                try await plugin.shutdown()
+            } catch {
+                logger.warning("the plugin's shutdown failed", metadata: ["error": "\(error)"])
+            }
+        }
+    }
+
+    /// What a server does after its last call: cancels a job plugin's unfinished jobs (within the shutdown grace
+    /// period), then runs the plugin's ``Plugin/shutdown()``, logging an error it throws.
+    public func shutdown() async {
+        await stop()
     }
 
     /// Sends one request through the responder: the head first (403/404/405 without reading the body), then the

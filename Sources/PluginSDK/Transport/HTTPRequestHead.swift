@@ -13,6 +13,9 @@ struct HTTPRequestHead: Sendable {
     var contentLength: Int?
     /// Why the head cannot be trusted to frame the body (e.g. conflicting `Content-Length`s); answered 400.
     var framingError: String?
+    /// Every header and query parameter, collected only when `TransportSettings.collectsDetails` is on (the test
+    /// kit's fake services record them; the plugin path never pays for them).
+    var details: HTTPRequestDetails? = nil
     /// The plugin method `path` names, if any (found once, here).
     let rpc: PluginMethod?
 
@@ -36,6 +39,14 @@ struct HTTPRequestHead: Sendable {
     }
 }
 
+/// The parts of a request only the test kit's fake services need.
+struct HTTPRequestDetails: Sendable {
+    /// Header fields as sent.
+    var headers: [(String, String)] = []
+    /// Query parameters, decoded.
+    var query: [(String, String)] = []
+}
+
 /// A complete request as plain Swift values.
 struct HTTPRequest: Sendable {
     /// The head the transport read first.
@@ -56,6 +67,10 @@ struct HTTPResponse: Sendable, Equatable {
     var closeConnection: Bool = false
     /// Extra headers, e.g. `Allow` on a 405.
     var headers: [(String, String)] = []
+    /// The `Content-Type` header; plugin replies are always JSON, fake services may say otherwise.
+    var contentType = "application/json"
+    /// Close the connection without replying (fake services inject this failure).
+    var dropConnection = false
 
     init(status: Int, body: [UInt8], closeConnection: Bool = false, headers: [(String, String)] = []) {
         self.status = status
@@ -67,6 +82,7 @@ struct HTTPResponse: Sendable, Equatable {
     static func == (lhs: HTTPResponse, rhs: HTTPResponse) -> Bool {
         lhs.status == rhs.status && lhs.body == rhs.body && lhs.closeConnection == rhs.closeConnection
             && lhs.headers.map { "\($0.0): \($0.1)" } == rhs.headers.map { "\($0.0): \($0.1)" }
+            && lhs.contentType == rhs.contentType && lhs.dropConnection == rhs.dropConnection
     }
 }
 

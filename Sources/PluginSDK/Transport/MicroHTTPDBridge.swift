@@ -15,6 +15,8 @@ struct TransportSettings: Sendable {
     var maxHeaderBytes: Int
     var maxBodyBytes: Int
     var callTimeout: Swift.Duration
+    /// Collect every header and query parameter into `HTTPRequestHead.details` (fake services only).
+    var collectsDetails = false
 }
 
 /// Errors starting the transport.
@@ -101,12 +103,13 @@ final class MicroHTTPDServer: Sendable {
         context: UnsafeMutablePointer<UnsafeMutableRawPointer?>
     ) -> MHD_Result {
         let (path, rpc) = url.map(Self.route) ?? ("/", nil)
-        let head = HTTPRequestHead(
+        var head = HTTPRequestHead(
             method: method.map { String(cString: $0) } ?? "", path: path, rpc: rpc,
             authorization: Self.header("Authorization", of: connection),
             contentLength: Self.header("Content-Length", of: connection).flatMap { Int($0) },
             framingError: CMHD_conflicting_content_lengths(connection) != 0
                 ? "conflicting Content-Length headers" : nil)
+        if settings.collectsDetails { head.details = Self.details(of: connection) }
         let state = RequestState(head: head)
         context.pointee = Unmanaged.passRetained(state).toOpaque()
         openRequests.add(1, ordering: .relaxed)
@@ -236,13 +239,30 @@ final class MicroHTTPDServer: Sendable {
         MHD_lookup_connection_value(connection, .HEADER_KIND, name).map { String(cString: $0) }
     }
 
+    /// Every header and query parameter of the request (fake services record them).
+    private static func details(of connection: OpaquePointer) -> HTTPRequestDetails {
+        var pairs: [(String, String)] = []
+        _ = withUnsafeMutablePointer(to: &pairs) { pointer in
+            MHD_get_connection_values(connection, .HEADER_KIND, MicroHTTPDCallbacks.collectPair, pointer)
+        }
+        var details = HTTPRequestDetails(headers: pairs)
+        pairs = []
+        _ = withUnsafeMutablePointer(to: &pairs) { pointer in
+            MHD_get_connection_values(connection, .GET_ARGUMENT_KIND, MicroHTTPDCallbacks.collectPair, pointer)
+        }
+        details.query = pairs
+        return details
+    }
+
     private static func queue(_ response: HTTPResponse, on connection: OpaquePointer) -> MHD_Result {
+        // Returning NO makes libmicrohttpd close the connection without a reply: a fake service's dropped call.
+        if response.dropConnection { return .NO }
         let reply = response.body.withUnsafeBytes { bytes in
             MHD_create_response_from_buffer(
                 bytes.count, UnsafeMutableRawPointer(mutating: bytes.baseAddress), .RESPMEM_MUST_COPY)
         }
         guard let reply else { return .NO }
-        MHD_add_response_header(reply, "Content-Type", "application/json")
+        MHD_add_response_header(reply, "Content-Type", response.contentType)
         if response.closeConnection { MHD_add_response_header(reply, "Connection", "close") }
         for (name, value) in response.headers { MHD_add_response_header(reply, name, value) }
         let result = MHD_queue_response(connection, UInt32(response.status), reply)
@@ -270,6 +290,14 @@ private enum MicroHTTPDCallbacks {
         let server = Unmanaged<MicroHTTPDServer>.fromOpaque(cls).takeUnretainedValue()
         let state = Unmanaged<RequestState>.fromOpaque(raw).takeRetainedValue()
         server.finished(state)
+    }
+
+    /// Appends each name and value to the `[(String, String)]` that `cls` points to (see `details(of:)`).
+    static let collectPair: MHD_KeyValueIterator = { cls, _, key, value in
+        guard let cls, let key else { return .YES }
+        let pairs = cls.assumingMemoryBound(to: [(String, String)].self)
+        pairs.pointee.append((String(cString: key), value.map { String(cString: $0) } ?? ""))
+        return .YES
     }
 
     static let log: CMHD_LogCallback = { cls, message in

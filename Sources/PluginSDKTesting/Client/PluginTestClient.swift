@@ -37,7 +37,7 @@ public struct PluginTestClient: Sendable {
     public let port: Int?
     /// Seconds a live call may wait for its reply before failing.
     public var timeoutSeconds: Int = 30
-    private let send: @Sendable (WireRequest) async throws -> PluginCallResult
+    private let send: @Sendable (ClientRequest) async throws -> PluginCallResult
     private let shutdown: @Sendable () async -> Void
 
     /// A client for `plugin`, with a fresh random token. A live client has started its server: call ``close()``
@@ -64,13 +64,7 @@ public struct PluginTestClient: Sendable {
                         body: request.body)
                     return PluginCallResult(status: reply.status, body: reply.body)
                 },
-                shutdown: {
-                    do {
-                        try await plugin.shutdown()
-                    } catch {
-                        logger.warning("the plugin's shutdown failed", metadata: ["error": "\(error)"])
-                    }
-                })
+                shutdown: { await inProcess.shutdown() })
         case .live:
             let tokenFile = FileManager.default.temporaryDirectory
                 .appendingPathComponent("argo-plugin-test-\(UUID().uuidString).token").path
@@ -92,9 +86,16 @@ public struct PluginTestClient: Sendable {
             return PluginTestClient(
                 transport: .live, token: token, port: port,
                 send: { request in
-                    try await LoopbackHTTP.send(
-                        port: port, verb: request.verb, path: request.path, authorization: request.authorization,
-                        body: request.body, timeoutSeconds: request.timeoutSeconds)
+                    let response = try await WireConnection.onOwnThread {
+                        let connection = try WireConnection(port: port, timeout: .seconds(request.timeoutSeconds))
+                        var headers = ["Connection: close"]
+                        if let authorization = request.authorization {
+                            headers.append("Authorization: \(authorization)")
+                        }
+                        return try connection.call(
+                            method: request.verb, path: request.path, headers: headers, body: request.body)
+                    }
+                    return PluginCallResult(status: response.status, body: response.body)
                 },
                 shutdown: {
                     await server.stop()
@@ -119,7 +120,8 @@ public struct PluginTestClient: Sendable {
         }
     }
 
-    /// Stops a live server (draining it) and removes its token file; runs the plugin's `shutdown()` in process.
+    /// Stops a live server (draining it) and removes its token file; in process, does what the server's shutdown
+    /// does: cancels a job plugin's unfinished jobs, then runs the plugin's `shutdown()`.
     public func close() async {
         await shutdown()
     }
@@ -143,7 +145,7 @@ public struct PluginTestClient: Sendable {
         verb: String = "POST", path: String, body: [UInt8], credentials: TestCredentials = .valid
     ) async throws -> PluginCallResult {
         try await send(
-            WireRequest(
+            ClientRequest(
                 verb: verb, path: path, authorization: credentials.header(validToken: token), body: body,
                 timeoutSeconds: timeoutSeconds))
     }
@@ -151,7 +153,7 @@ public struct PluginTestClient: Sendable {
     /// A client over any transport; tests of the kit use it to stand in for misbehaving servers.
     init(
         transport: Transport, token: String, port: Int?,
-        send: @escaping @Sendable (WireRequest) async throws -> PluginCallResult,
+        send: @escaping @Sendable (ClientRequest) async throws -> PluginCallResult,
         shutdown: @escaping @Sendable () async -> Void
     ) {
         self.transport = transport
@@ -163,7 +165,7 @@ public struct PluginTestClient: Sendable {
 }
 
 /// One request as the client hands it to a transport.
-struct WireRequest: Sendable {
+struct ClientRequest: Sendable {
     var verb: String
     var path: String
     var authorization: String?

@@ -17,6 +17,11 @@ extension ConformanceRun {
             var bodies = Self.malformedBodies
             if method == .templateExecute {
                 bodies.append(("a body without template", Array(#"{"workflow":{"metadata":{"name":"x"}}}"#.utf8)))
+                bodies.append(
+                    (
+                        "a template whose plugin member is not an object",
+                        Array(#"{"workflow":{"metadata":{"name":"x"}},"template":{"name":"x","plugin":"x"}}"#.utf8)
+                    ))
             }
             for (name, body) in bodies {
                 let outcome = await attempt(path: method.path, body: body)

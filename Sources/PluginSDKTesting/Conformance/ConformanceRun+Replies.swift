@@ -34,6 +34,9 @@ extension ConformanceRun {
             return "the plugin answered {} for its own sample; with no other plugin Argo fails the node with "
                 + "'no plugin executed the template'"
         }
+        if let message = node.message, node.phase == .failed, ReplyRules.isStuckReplacement(message) {
+            return "the SDK answered Failed in place of the handler's reply: \(message)"
+        }
         guard let phase = node.phase else { return "the node has no phase: \(show(result))" }
         if case .unknown(let raw) = phase { return "the node's phase '\(raw)' is not one of Argo's: \(show(result))" }
         if phase.isTerminal, let requeue = reply.requeue {

@@ -14,9 +14,8 @@ struct ConcurrencyTests {
                 group.addTask {
                     try await blocking {
                         try server.client(timeoutSeconds: 20).call(
-                            "/api/v1/template.execute", body: Bodies.probe(#"{"sleepMilliseconds":600}"#),
-                            token: server.token
-                        ).status
+                            path: "/api/v1/template.execute", token: server.token,
+                            json: Bodies.probe(#"{"sleepMilliseconds":600}"#)).status
                     }
                 }
             }
@@ -36,12 +35,16 @@ struct ConcurrencyTests {
         // package (seconds of swagger and fuzz-corpus checks at start-up, on a pool of 2 threads here), so the
         // client waits long enough for the 503 to arrive whatever else is queued; the status is what is asserted.
         let hung = try await blocking {
-            try server.client(timeoutSeconds: TimeAllowance.wholeSeconds(30)).call("/api/v1/template.execute", body: Bodies.probe(#"{"outcome":"hang"}"#), token: server.token)
+            try server.client(timeoutSeconds: TimeAllowance.wholeSeconds(30)).call(
+                path: "/api/v1/template.execute", token: server.token,
+                json: Bodies.probe(#"{"outcome":"hang"}"#))
         }
         #expect(hung.status == 503)
         #expect(String(decoding: hung.body, as: UTF8.self).contains("deadline"))
         let next = try await blocking {
-            try server.client().call("/api/v1/template.execute", body: Bodies.probe("{}"), token: server.token).status
+            try server.client().call(
+                path: "/api/v1/template.execute", token: server.token,
+                json: Bodies.probe("{}")).status
         }
         #expect(next == 200)
         await server.stop()

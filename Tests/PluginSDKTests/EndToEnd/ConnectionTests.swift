@@ -1,4 +1,5 @@
 import Foundation
+import PluginSDKTesting
 import Testing
 @testable import PluginSDK
 
@@ -12,9 +13,8 @@ struct ConnectionTests {
             let client = try server.client()
             return try (0..<20).map { index in
                 try client.call(
-                    "/api/v1/template.execute", body: Bodies.probe(#"{"message":"call \#(index)"}"#),
-                    token: server.token
-                ).status
+                    path: "/api/v1/template.execute", token: server.token,
+                    json: Bodies.probe(#"{"message":"call \#(index)"}"#)).status
             }
         }
         #expect(statuses == Array(repeating: 200, count: 20))
@@ -26,7 +26,7 @@ struct ConnectionTests {
         let server = try TestServer.start(ProbePlugin())
         let response = try await blocking {
             let client = try server.client()
-            try client.startChunked("/api/v1/template.execute", token: server.token)
+            try client.sendChunkedHead(path: "/api/v1/template.execute", token: server.token)
             let body = Array(Bodies.probe(#"{"message":"from chunks"}"#).utf8)
             var offset = 0
             while offset < body.count {
@@ -34,7 +34,7 @@ struct ConnectionTests {
                 try client.sendChunk(Array(body[offset..<end]))
                 offset = end
             }
-            try client.endChunked()
+            try client.sendLastChunk()
             return try client.readResponse()
         }
         #expect(response.status == 200)
@@ -64,15 +64,14 @@ struct ConnectionTests {
     @Test("Expect: 100-continue gets 100 Continue, then the reply")
     func expectContinue() async throws {
         let server = try TestServer.start(ProbePlugin())
-        let (interim, final) = try await blocking { () -> (String, RawHTTPClient.Response) in
+        let (interim, final) = try await blocking { () -> (String, WireResponse) in
             let client = try server.client()
             let body = Array(Bodies.probe(#"{"message":"continued"}"#).utf8)
             try client.send(
                 "POST /api/v1/template.execute HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer \(server.token)\r\nExpect: 100-continue\r\nContent-Length: \(body.count)\r\n\r\n")
-            var first = [UInt8](repeating: 0, count: 25)
-            let count = try client.receiveSome(into: &first)
+            let first = try client.receive(upTo: 25)
             try client.send(body)
-            return (String(decoding: first[..<count], as: UTF8.self), try client.readResponse())
+            return (String(decoding: first, as: UTF8.self), try client.readResponse())
         }
         #expect(interim.hasPrefix("HTTP/1.1 100"))
         #expect(final.status == 200)
@@ -97,28 +96,23 @@ struct ConnectionTests {
     @Test("a chunked body that grows over the limit gets 413 and the server keeps serving")
     func tooLargeChunked() async throws {
         let server = try TestServer.start(ProbePlugin()) { $0.maxBodyBytes = 4096 }
-        let response = try await blocking { () -> RawHTTPClient.Response in
+        let response = try await blocking { () -> WireResponse in
             let client = try server.client()
-            try client.startChunked("/api/v1/template.execute", token: server.token)
+            try client.sendChunkedHead(path: "/api/v1/template.execute", token: server.token)
             let chunk = [UInt8](repeating: UInt8(ascii: " "), count: 1024)
             for _ in 0..<64 {
                 do { try client.sendChunk(chunk) } catch { break }
             }
-            try? client.endChunked()
+            try? client.sendLastChunk()
             return try client.readResponse()
         }
         #expect(response.status == 413)
         let after = try await blocking {
-            try server.client().call("/api/v1/template.execute", body: Bodies.probe("{}"), token: server.token).status
+            try server.client().call(
+                path: "/api/v1/template.execute", token: server.token,
+                json: Bodies.probe("{}")).status
         }
         #expect(after == 200)
         await server.stop()
-    }
-}
-
-extension RawHTTPClient {
-    /// Reads whatever bytes are available (at most `buffer.count`).
-    func receiveSome(into buffer: inout [UInt8]) throws -> Int {
-        try readAvailable(into: &buffer)
     }
 }

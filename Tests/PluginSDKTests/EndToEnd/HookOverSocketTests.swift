@@ -15,8 +15,10 @@ struct HookOverSocketTests {
                 (.parametersAdd, HookBodies.parameters), (.podPreCreate, HookBodies.pod()),
                 (.podPostCreate, HookBodies.pod()),
             ]
-            var statuses = try calls.map { try client.call($0.0.path, body: $0.1, token: server.token).status }
-            statuses.append(try server.client().call(PluginMethod.templateExecute.path, body: Bodies.hello, token: server.token).status)
+            var statuses = try calls.map { try client.call(path: $0.0.path, token: server.token, json: $0.1).status }
+            statuses.append(try server.client().call(
+                path: PluginMethod.templateExecute.path, token: server.token,
+                json: Bodies.hello).status)
             return statuses
         }
         #expect(results == [200, 200, 200, 200, 200, 200, 200, 404])
@@ -31,8 +33,12 @@ struct HookOverSocketTests {
         }
         let statuses = try await blocking {
             [
-                try server.client().call(PluginMethod.parametersAdd.path, body: HookBodies.parameters, token: nil).status,
-                try server.client().call(PluginMethod.parametersAdd.path, body: HookBodies.parameters, token: "guess").status,
+                try server.client().call(
+                    path: PluginMethod.parametersAdd.path, token: nil,
+                    json: HookBodies.parameters).status,
+                try server.client().call(
+                    path: PluginMethod.parametersAdd.path, token: "guess",
+                    json: HookBodies.parameters).status,
             ]
         }
         #expect(statuses == [200, 403])

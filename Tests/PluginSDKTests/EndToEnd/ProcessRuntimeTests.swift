@@ -1,4 +1,5 @@
 import Foundation
+import PluginSDKTesting
 import Testing
 @testable import PluginSDK
 
@@ -50,11 +51,15 @@ struct ProcessRuntimeTests {
             executable: "FixturePlugin", arguments: ["--log-format=json", "--log-level", "trace"],
             environment: ["FIXTURE_API_KEY": secret, "FIXTURE_DEFAULT_MESSAGE": "from the environment"])
         defer { process.terminateIfRunning() }
-        let replies = try await blocking { () -> [RawHTTPClient.Response] in
+        let replies = try await blocking { () -> [WireResponse] in
             let body = Bodies.execute(plugin: #"{"fixture":{}}"#, name: "step-a")
             return [
-                try RawHTTPClient(port: process.port).call("/api/v1/template.execute", body: body, token: process.token),
-                try RawHTTPClient(port: process.port).call("/api/v1/template.execute", body: body, token: "wrong-token"),
+                try openConnection(port: process.port).call(
+                    path: "/api/v1/template.execute", token: process.token,
+                    json: body),
+                try openConnection(port: process.port).call(
+                    path: "/api/v1/template.execute", token: "wrong-token",
+                    json: body),
             ]
         }
         #expect(replies.map(\.status) == [200, 403])
@@ -83,8 +88,9 @@ struct ProcessRuntimeTests {
         let process = try await PluginProcess.start(executable: "FixtureServiceGroup")
         defer { process.terminateIfRunning() }
         let reply = try await blocking {
-            try RawHTTPClient(port: process.port).call(
-                "/api/v1/template.execute", body: Bodies.execute(plugin: #"{"echo":{}}"#), token: process.token)
+            try openConnection(port: process.port).call(
+                path: "/api/v1/template.execute", token: process.token,
+                json: Bodies.execute(plugin: #"{"echo":{}}"#))
         }
         #expect(reply.status == 200)
         process.signal(SIGTERM)

@@ -57,8 +57,9 @@ struct RuntimeServiceTests {
         let running = Task { try await group.run() }
 
         let response = try await blocking {
-            try RawHTTPClient(port: port).call(
-                "/api/v1/template.execute", body: Bodies.execute(plugin: #"{"greeting":{}}"#), token: "group-token")
+            try openConnection(port: port).call(
+                path: "/api/v1/template.execute", token: "group-token",
+                json: Bodies.execute(plugin: #"{"greeting":{}}"#))
         }
         #expect(response.status == 200)
         #expect(try JSONMeaning.parse(response.body)["node"]?["message"] == "hi from the environment")
@@ -67,7 +68,7 @@ struct RuntimeServiceTests {
         try await running.value
         #expect(side.sawShutdown.withLock { $0 })
         #expect(runtime.plugin.shutDown.withLock { $0 })
-        #expect(throws: (any Error).self) { _ = try RawHTTPClient(port: port) }
+        #expect(throws: (any Error).self) { _ = try openConnection(port: port) }
         #expect(capture.text.contains("plugin listening"), "the SDK's lines went to the author's logger")
         #expect(capture.text.contains("debug call"), "LOG_LEVEL applied to the author's logger: \(capture.text)")
     }

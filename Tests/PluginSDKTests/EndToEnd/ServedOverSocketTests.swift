@@ -18,7 +18,7 @@ struct ServedOverSocketTests {
                 case .nodePreExecute: body = HookBodies.preExecute("{}")
                 default: body = "{}"
                 }
-                statuses[method] = try client.call(method.path, body: body, token: server.token).status
+                statuses[method] = try client.call(path: method.path, token: server.token, json: body).status
             }
             return statuses
         }

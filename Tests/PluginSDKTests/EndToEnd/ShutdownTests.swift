@@ -11,8 +11,8 @@ struct ShutdownTests {
         let reply = Task {
             try await blocking {
                 try server.client().call(
-                    "/api/v1/template.execute", body: Bodies.probe(#"{"sleepMilliseconds":700,"message":"late"}"#),
-                    token: server.token)
+                    path: "/api/v1/template.execute", token: server.token,
+                    json: Bodies.probe(#"{"sleepMilliseconds":700,"message":"late"}"#))
             }
         }
         try await plugin.probe.waitUntilRunning()
@@ -21,7 +21,7 @@ struct ShutdownTests {
         let response = try await reply.value
         #expect(response.status == 200)
         #expect(try JSONMeaning.parse(response.body)["node"]?["message"] == "late")
-        #expect(throws: (any Error).self) { _ = try RawHTTPClient(port: server.port) }
+        #expect(throws: (any Error).self) { _ = try openConnection(port: server.port) }
     }
 
     @Test("SIGTERM to a plugin process with a call in flight: the reply arrives and the process exits 0")
@@ -30,10 +30,9 @@ struct ShutdownTests {
         defer { process.terminateIfRunning() }
         let reply = Task {
             try await blocking {
-                try RawHTTPClient(port: process.port).call(
-                    "/api/v1/template.execute",
-                    body: Bodies.execute(plugin: #"{"fixture":{"sleepMilliseconds":2000,"message":"finished"}}"#),
-                    token: process.token)
+                try openConnection(port: process.port).call(
+                    path: "/api/v1/template.execute", token: process.token,
+                    json: Bodies.execute(plugin: #"{"fixture":{"sleepMilliseconds":2000,"message":"finished"}}"#))
             }
         }
         // Signal once the call is inside the handler (it logs "call" at debug level when it starts); it sleeps 2 s.

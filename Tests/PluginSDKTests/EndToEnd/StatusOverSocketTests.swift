@@ -24,7 +24,7 @@ struct StatusOverSocketTests {
             for (verb, path, auth, body) in cases {
                 // Early refusals close the connection when a body was not read, so use a fresh one each time.
                 let connection = verb == "POST" && auth == token && path.hasSuffix("execute") ? client : try server.client()
-                let response = try connection.call(path, body: body, token: auth, method: verb)
+                let response = try connection.call(method: verb, path: path, token: auth, body: Array(body.utf8))
                 #expect(response.headers["content-type"] == "application/json")
                 #expect(Int(response.headers["content-length"] ?? "") == response.body.count)
                 #expect(!response.body.isEmpty)

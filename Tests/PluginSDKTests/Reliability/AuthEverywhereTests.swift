@@ -31,9 +31,9 @@ struct AuthEverywhereTests {
                     head += "Content-Length: 1000000000\r\n\r\n"
                     try client.send(head)
                     let response = try client.readResponse()
-                    let hasError = (try? response.json() as? [String: Any])?["error"] != nil
-                    if response.status != 403 || !hasError || response.bodyText.contains(token) {
-                        failures.append("\(verb) \(path) [\(header ?? "none")] -> \(response.status) \(response.bodyText)")
+                    let hasError = (try? response.json())?["error"] != nil
+                    if response.status != 403 || !hasError || response.text.contains(token) {
+                        failures.append("\(verb) \(path) [\(header ?? "none")] -> \(response.status) \(response.text)")
                     }
                 }
             }
@@ -49,9 +49,15 @@ struct AuthEverywhereTests {
         let server = try TestServer.start(HookAndTemplatePlugin()) { $0.controllerHooksWithoutToken = true }
         let statuses = try await blocking {
             [
-                try server.client().call(PluginMethod.templateExecute.path, body: Bodies.probe("{}"), token: nil).status,
-                try server.client().call(PluginMethod.parametersAdd.path, body: HookBodies.parameters, token: nil).status,
-                try server.client().call(PluginMethod.parametersAdd.path, body: HookBodies.parameters, token: "wrong").status,
+                try server.client().call(
+                    path: PluginMethod.templateExecute.path, token: nil,
+                    json: Bodies.probe("{}")).status,
+                try server.client().call(
+                    path: PluginMethod.parametersAdd.path, token: nil,
+                    json: HookBodies.parameters).status,
+                try server.client().call(
+                    path: PluginMethod.parametersAdd.path, token: "wrong",
+                    json: HookBodies.parameters).status,
             ]
         }
         #expect(statuses == [403, 200, 403])

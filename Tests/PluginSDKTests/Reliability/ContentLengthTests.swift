@@ -21,7 +21,7 @@ struct ContentLengthTests {
             return try client.readResponse()
         }
         #expect(response.status == 400)
-        #expect((try response.json() as? [String: Any])?["error"] != nil)
+        #expect(try response.json()["error"] != nil)
         #expect(try await blocking { try server.healthyCall() } == 200)
         await server.stop()
     }

@@ -14,13 +14,13 @@ struct DeadlineTests {
         defer { process.terminateIfRunning() }
         let (hung, seconds) = try await blocking {
             try measure {
-                try RawHTTPClient(port: process.port, timeoutSeconds: 10).call(
-                    "/api/v1/template.execute", body: Bodies.execute(plugin: #"{"fixture":{"outcome":"hang"}}"#),
-                    token: process.token)
+                try openConnection(port: process.port, timeoutSeconds: 10).call(
+                    path: "/api/v1/template.execute", token: process.token,
+                    json: Bodies.execute(plugin: #"{"fixture":{"outcome":"hang"}}"#))
             }
         }
         #expect(hung.status == 503)
-        #expect(hung.bodyText.contains("deadline"))
+        #expect(hung.text.contains("deadline"))
         #expect(seconds >= 0.4 && seconds < TimeAllowance.seconds(5), "answered after \(seconds) s with a 0.5 s deadline")
         let next = try await blocking { try OversizedBodyTests.normalCall(process) }
         #expect(next == 200)
@@ -37,8 +37,8 @@ struct DeadlineTests {
                 group.addTask {
                     try await blocking {
                         try server.client().call(
-                            "/api/v1/template.execute", body: Bodies.probe(#"{"outcome":"hang"}"#), token: server.token
-                        ).status
+                            path: "/api/v1/template.execute", token: server.token,
+                            json: Bodies.probe(#"{"outcome":"hang"}"#)).status
                     }
                 }
             }

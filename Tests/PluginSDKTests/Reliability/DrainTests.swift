@@ -1,5 +1,6 @@
 import Foundation
 import Synchronization
+import PluginSDKTesting
 import Testing
 @testable import PluginSDK
 
@@ -22,12 +23,12 @@ struct DrainTests {
         // A keep-alive connection, used once now and once after SIGTERM, on its own thread.
         let steps = DrainSteps()
         let keptAlive = Task {
-            try await blocking { () -> [RawHTTPClient.Response] in
-                let client = try RawHTTPClient(port: port, timeoutSeconds: 10)
-                let first = try client.call("/api/v1/template.execute", body: fixtureBody, token: token)
+            try await blocking { () -> [WireResponse] in
+                let client = try openConnection(port: port, timeoutSeconds: 10)
+                let first = try client.call(path: "/api/v1/template.execute", token: token, json: fixtureBody)
                 steps.firstCallDone.store(true, ordering: .releasing)
                 while !steps.signalled.load(ordering: .acquiring) { usleep(5_000) }
-                return [first, try client.call("/api/v1/template.execute", body: fixtureBody, token: token)]
+                return [first, try client.call(path: "/api/v1/template.execute", token: token, json: fixtureBody)]
             }
         }
         while !steps.firstCallDone.load(ordering: .acquiring) { try await Task.sleep(for: .milliseconds(10)) }
@@ -35,10 +36,10 @@ struct DrainTests {
         let calls = (0..<8).map { index in
             Task {
                 try await blocking {
-                    try RawHTTPClient(port: port, timeoutSeconds: 15).call(
-                        "/api/v1/template.execute",
-                        body: Bodies.execute(plugin: #"{"fixture":{"sleepMilliseconds":3000,"message":"call \#(index)"}}"#),
-                        token: token)
+                    try openConnection(port: port, timeoutSeconds: 15).call(
+                        path: "/api/v1/template.execute", token: token,
+                        json: Bodies.execute(
+                            plugin: #"{"fixture":{"sleepMilliseconds":3000,"message":"call \#(index)"}}"#))
                 }
             }
         }
@@ -64,8 +65,9 @@ struct DrainTests {
         let (newConnection, refusalSeconds) = try await blocking {
             measure {
                 Result {
-                    try RawHTTPClient(port: port, timeoutSeconds: 3).call(
-                        "/api/v1/template.execute", body: fixtureBody, token: token)
+                    try openConnection(port: port, timeoutSeconds: 3).call(
+                        path: "/api/v1/template.execute", token: token,
+                        json: fixtureBody)
                 }
             }
         }
@@ -97,7 +99,8 @@ struct DrainTests {
         let reply = Task {
             try await blocking {
                 try server.client().call(
-                    "/api/v1/template.execute", body: Bodies.probe(#"{"sleepMilliseconds":400}"#), token: server.token)
+                    path: "/api/v1/template.execute", token: server.token,
+                    json: Bodies.probe(#"{"sleepMilliseconds":400}"#))
             }
         }
         while server.server.callsInFlight == 0 { try await Task.sleep(for: .milliseconds(10)) }

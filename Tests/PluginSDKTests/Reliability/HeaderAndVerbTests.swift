@@ -11,8 +11,9 @@ struct HeaderAndVerbTests {
         let headers = (0..<5000).map { "X-Filler-\($0): value" }
         let status = try await blocking {
             let client = try server.client(timeoutSeconds: 5)
-            return try client.call("/api/v1/template.execute", body: Bodies.probe("{}"), token: server.token,
-                                   extraHeaders: headers).status
+            return try client.call(
+                path: "/api/v1/template.execute", token: server.token,
+                json: Bodies.probe("{}"), headers: headers).status
         }
         #expect(status == 431 || status == 400, "answered \(status)")
         #expect(try await blocking { try server.healthyCall() } == 200)
@@ -24,8 +25,9 @@ struct HeaderAndVerbTests {
         let server = try TestServer.start(ProbePlugin())
         let status = try await blocking {
             let client = try server.client(timeoutSeconds: 5)
-            return try client.call("/api/v1/template.execute", body: Bodies.probe("{}"), token: server.token,
-                                   extraHeaders: ["X-Big: " + String(repeating: "a", count: 100 * 1024)]).status
+            return try client.call(
+                path: "/api/v1/template.execute", token: server.token,
+                json: Bodies.probe("{}"), headers: ["X-Big: " + String(repeating: "a", count: 100 * 1024)]).status
         }
         #expect(status == 431 || status == 400, "answered \(status)")
         #expect(try await blocking { try server.healthyCall() } == 200)
@@ -53,7 +55,7 @@ struct HeaderAndVerbTests {
         let status = try await blocking {
             let client = try server.client(timeoutSeconds: 5)
             let path = "/api/v1/template.execute?" + String(repeating: "q", count: 100 * 1024)
-            return try client.call(path, body: Bodies.probe("{}"), token: server.token).status
+            return try client.call(path: path, token: server.token, json: Bodies.probe("{}")).status
         }
         #expect([414, 431, 400].contains(status), "answered \(status)")
         #expect(try await blocking { try server.healthyCall() } == 200)
@@ -67,7 +69,7 @@ struct HeaderAndVerbTests {
             try ["/api/v1/template.execute", "/", "*", "/api/v1/unknown"].map { path in
                 let client = try server.client(timeoutSeconds: 5)
                 try client.send("\(verb) \(path) HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer \(server.token)\r\nContent-Length: 0\r\n\r\n")
-                return try client.readResponse(bodyless: verb == "HEAD").status
+                return try client.readResponse(hasBody: verb != "HEAD").status
             }
         }
         for status in statuses {

@@ -43,7 +43,7 @@ struct OversizedBodyTests {
             }
         }
         #expect(response.status == 413)
-        #expect((try response.json() as? [String: Any])?["error"] != nil)
+        #expect(try response.json()["error"] != nil)
         #expect(seconds < TimeAllowance.seconds(5))
         #expect(try await blocking { try server.healthyCall() } == 200)
         await server.stop()
@@ -56,21 +56,21 @@ struct OversizedBodyTests {
 
     /// Streams `bytes` of JSON-ish filler in 64 KiB chunks, stopping early if the server answers or closes.
     static func sendChunked(_ process: PluginProcess, bytes: Int) throws -> ChunkedResult {
-        let client = try RawHTTPClient(port: process.port, timeoutSeconds: 10)
-        try client.startChunked("/api/v1/template.execute", token: process.token)
+        let client = try openConnection(port: process.port, timeoutSeconds: 10)
+        try client.sendChunkedHead(path: "/api/v1/template.execute", token: process.token)
         let chunk = [UInt8](repeating: UInt8(ascii: " "), count: 64 * 1024)
         var sent = 0
         while sent < bytes {
             do { try client.sendChunk(chunk) } catch { break }
             sent += chunk.count
         }
-        try? client.endChunked()
+        try? client.sendLastChunk()
         return ChunkedResult(status: try client.readResponse().status, sentBytes: sent)
     }
 
     static func normalCall(_ process: PluginProcess) throws -> Int {
-        try RawHTTPClient(port: process.port, timeoutSeconds: 5).call(
-            "/api/v1/template.execute", body: Bodies.execute(plugin: #"{"fixture":{}}"#), token: process.token
-        ).status
+        try openConnection(port: process.port, timeoutSeconds: 5).call(
+            path: "/api/v1/template.execute", token: process.token,
+            json: Bodies.execute(plugin: #"{"fixture":{}}"#)).status
     }
 }

@@ -25,7 +25,7 @@ struct SecretHygieneTests {
                 for line in extra { head += line + "\r\n" }
                 try client.send(Array((head + "Content-Length: \(body.utf8.count)\r\n\r\n").utf8) + Array(body.utf8))
                 if let response = try? client.readResponse() {
-                    replies.append("\(response.status) \(response.headers) \(response.bodyText)")
+                    replies.append("\(response.status) \(response.headers) \(response.text)")
                 }
             }
             let good = "Bearer \(token)"

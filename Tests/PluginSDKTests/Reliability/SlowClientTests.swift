@@ -19,7 +19,7 @@ struct SlowClientTests {
         let trickle = Task {
             try await blocking {
                 let slow = try (0..<Self.tricklers).map { index in
-                    let client = try RawHTTPClient(port: port, timeoutSeconds: 5)
+                    let client = try openConnection(port: port, timeoutSeconds: 5)
                     if index.isMultiple(of: 2) {
                         try client.send("POST /api/v1/template.execute HTTP/1.1\r\nHost: x\r\n")
                     } else {
@@ -68,7 +68,7 @@ struct SlowClientTests {
                 let stalled = try server.client(timeoutSeconds: 10)
                 try stalled.send("POST /api/v1/template.execute HTTP/1.1\r\nHost: x\r\n")
                 let kept = try server.client(timeoutSeconds: 10)
-                _ = try kept.call("/api/v1/template.execute", body: Bodies.probe("{}"), token: server.token)
+                _ = try kept.call(path: "/api/v1/template.execute", token: server.token, json: Bodies.probe("{}"))
                 return [idle.isClosedByPeer(), stalled.isClosedByPeer(), kept.isClosedByPeer()]
             }
         }
@@ -94,14 +94,20 @@ struct SlowClientTests {
                 try body.send("POST /api/v1/template.execute HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer \(token)\r\nContent-Length: 5000\r\n\r\n{\"workflow\":")
                 let awaiting = try server.client()
                 // Suspends in the handler; the client is gone before the reply exists.
-                try awaiting.post("/api/v1/template.execute", body: Array(Bodies.probe(#"{"sleepMilliseconds":200}"#).utf8), token: token)
+                try awaiting.sendRequest(
+                    path: "/api/v1/template.execute", token: token,
+                    body: Array(Bodies.probe(#"{"sleepMilliseconds":200}"#).utf8))
                 let hanging = try server.client()
                 if round.isMultiple(of: 10) {
                     // Never returns: only the call deadline can answer it, to a client that has left.
-                    try hanging.post("/api/v1/template.execute", body: Array(Bodies.probe(#"{"outcome":"hang"}"#).utf8), token: token)
+                    try hanging.sendRequest(
+                        path: "/api/v1/template.execute", token: token,
+                        body: Array(Bodies.probe(#"{"outcome":"hang"}"#).utf8))
                 }
                 let sync = try server.client()
-                try sync.post("/api/v1/template.execute", body: Array(Bodies.probe("{}").utf8), token: token)
+                try sync.sendRequest(
+                    path: "/api/v1/template.execute", token: token,
+                    body: Array(Bodies.probe("{}").utf8))
                 // All five close here, without reading anything.
             }
         }

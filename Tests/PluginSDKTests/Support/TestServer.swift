@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import PluginSDKTesting
 @testable import PluginSDK
 
 /// A live server on 127.0.0.1 with an ephemeral port and a fresh token file, for socket tests.
@@ -26,8 +27,8 @@ struct TestServer<P: Plugin> {
     }
 
     /// A new client connection.
-    func client(timeoutSeconds: Int = 10) throws -> RawHTTPClient {
-        try RawHTTPClient(port: port, timeoutSeconds: timeoutSeconds)
+    func client(timeoutSeconds: Int = 10) throws -> WireConnection {
+        try openConnection(port: port, timeoutSeconds: timeoutSeconds)
     }
 
     /// Drains and stops the server and removes the token file.
@@ -46,6 +47,11 @@ enum TestToken {
         try (token + "\n").write(toFile: path, atomically: true, encoding: .utf8)
         return path
     }
+}
+
+/// A connection to 127.0.0.1:`port` whose waits give up after `timeoutSeconds`, stretched under sanitizers.
+func openConnection(port: Int, timeoutSeconds: Int = 10) throws -> WireConnection {
+    try WireConnection(port: port, timeout: .seconds(TimeAllowance.wholeSeconds(timeoutSeconds)))
 }
 
 /// Runs blocking socket work off the cooperative pool.

@@ -5,7 +5,7 @@ import ArgumentParser
 struct ArgoPluginCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "argo-plugin",
-        abstract: "Create, simulate and package Argo Workflows executor plugins.",
-        subcommands: [BuildCommand.self, SimulateCommand.self, InitCommand.self]
+        abstract: "Create, simulate, check and package Argo Workflows plugins.",
+        subcommands: [BuildCommand.self, SimulateCommand.self, ConformCommand.self, InitCommand.self, FakeCommand.self]
     )
 }

@@ -25,6 +25,9 @@ struct InitCommand: ParsableCommand {
     @Option(help: "The plugin's port (default: a stable port above 10000 derived from NAME).")
     var port: Int?
 
+    @Flag(help: "A plugin that reads its Workflow through the Kubernetes API: mounts its token, declares its rules in rbac.yaml.")
+    var kubernetes = false
+
     func run() throws {
         let source: PluginScaffold.SDKSource
         if let sdkPath {
@@ -38,7 +41,7 @@ struct InitCommand: ParsableCommand {
             source = .url(PluginScaffold.defaultSDKURL, from: PluginScaffold.sdkVersion)
         }
         do {
-            let scaffold = try PluginScaffold(name: name, sdk: source, port: port)
+            let scaffold = try PluginScaffold(name: name, sdk: source, port: port, kubernetes: kubernetes)
             let directory = URL(fileURLWithPath: path ?? name).standardizedFileURL
             let written = try scaffold.write(to: directory)
             print("created \(scaffold.name) plugin in \(directory.path):")

@@ -92,10 +92,15 @@ final class ListeningProcess: Sendable {
 
     /// Starts `executable` and waits until its "plugin listening" line names the bound port (up to 60 s, or
     /// until the process exits).
-    static func start(_ executable: String, _ arguments: [String]) async throws -> ListeningProcess {
+    static func start(_ executable: String, _ arguments: [String], environment: [String: String] = [:]) async throws
+        -> ListeningProcess
+    {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
+        if !environment.isEmpty {
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
+        }
         process.standardOutput = FileHandle.nullDevice
         let pipe = Pipe()
         let errors = Locked<String>()

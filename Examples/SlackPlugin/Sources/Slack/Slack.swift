@@ -33,14 +33,21 @@ public struct Slack: TemplatePlugin {
         let url = try options.webhookURL()
         let seconds = options.slackTimeoutSeconds
         guard seconds > 0, seconds.isFinite else { throw .invalidTimeout(seconds) }
-        self.webhook = try SlackWebhook(url: url.value, timeout: .milliseconds(Int64(seconds * 1000)))
-        self.ledger = IdempotencyLedger()
+        try self.init(webhookURL: url.value, timeout: .milliseconds(Int64(seconds * 1000)))
     }
 
-    /// Uses an existing webhook and ledger; tests pass a webhook aimed at a local server.
-    init(webhook: SlackWebhook, ledger: IdempotencyLedger = IdempotencyLedger()) {
-        self.webhook = webhook
-        self.ledger = ledger
+    /// Makes the plugin for one webhook URL, e.g. in a `main.swift` that reads the URL itself, or in a test aimed at
+    /// a local stand-in for Slack (plain `http://` is accepted for loopback hosts only).
+    ///
+    /// - Parameters:
+    ///   - webhookURL: the incoming-webhook URL, a credential; surrounding whitespace (a Secret's trailing newline)
+    ///     is ignored.
+    ///   - timeout: the longest one post may take.
+    /// - Throws: ``SlackConfigurationError/invalidURL(reason:)`` when the URL is unusable, without echoing it.
+    public init(webhookURL: String, timeout: Duration = .seconds(10)) throws(SlackConfigurationError) {
+        let trimmed = String(webhookURL.drop(while: \.isWhitespace).reversed().drop(while: \.isWhitespace).reversed())
+        self.webhook = try SlackWebhook(url: trimmed, timeout: timeout)
+        self.ledger = IdempotencyLedger()
     }
 
     public func execute(_ parameters: SlackParameters, context: PluginContext) async throws -> ExecuteTemplateReply {

@@ -1,73 +1,57 @@
-import AsyncHTTPClient
 import FoundationEssentials
 import Logging
-import NIOCore
+import PluginHTTP
+import PluginSDK
 
-/// Posts messages to one Slack incoming-webhook URL over AsyncHTTPClient.
+/// Posts messages to one Slack incoming-webhook URL with the SDK's `ServiceClient` (PluginHTTP).
 ///
 /// One attempt per call and no retries of its own: Argo retries transient failures (503) with backoff, and a
-/// second in-plugin attempt would only add duplicate posts. Redirects are refused so a misconfigured URL cannot
-/// forward the message elsewhere. Each post is bounded by ``timeout`` and by the caller's deadline, so the plugin
-/// always answers Argo before the agent gives up on the call.
+/// second in-plugin attempt would only add duplicate posts. Redirects are not followed, so a misconfigured URL
+/// cannot forward the message elsewhere. Each post is bounded by ``timeout`` and by the caller's deadline, so the
+/// plugin always answers Argo before the agent gives up on the call. Slack's statuses are classified by
+/// ``SlackDelivery`` (Slack treats 408 and every 5xx as retryable), so the client returns them unclassified.
 struct SlackWebhook: Sendable {
-    /// The webhook URL (a credential: never logged).
+    /// The webhook URL (a credential: never logged; the client shows only its host).
     let url: String
     /// The longest a single post may take.
-    let timeout: Duration
-    /// The client; owned by this webhook and kept for the life of the process.
-    let client: HTTPClient
+    let timeout: Swift.Duration
+    /// The client; copies share the process's one connection pool.
+    let client: ServiceClient
 
-    /// Validates `url` and creates a client that refuses redirects.
+    /// Validates `url` and creates the client.
     ///
     /// HTTPS is required, except plain HTTP to a loopback host, which local tests and port-forwards use.
-    init(url: String, timeout: Duration = .seconds(10)) throws(SlackConfigurationError) {
+    init(url: String, timeout: Swift.Duration = .seconds(10)) throws(SlackConfigurationError) {
         try Self.validate(url)
         self.url = url
         self.timeout = timeout
-        var configuration = HTTPClient.Configuration(
-            redirectConfiguration: .disallow,
-            timeout: .init(connect: .seconds(5), read: .seconds(Int64(timeout.components.seconds) + 1))
-        )
-        configuration.httpVersion = .http1Only
-        self.client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
+        let configuration = ServiceConfiguration(
+            name: "Slack", timeout: timeout, deadlineMargin: .zero,
+            headers: [("Content-Type", "application/json; charset=utf-8")])
+        do {
+            self.client = try ServiceClient(url, configuration: configuration)
+        } catch {
+            throw .invalidURL(reason: "\(error)")
+        }
     }
 
     /// Posts `message`, giving up after ``timeout`` or at `deadline`, whichever is sooner.
     func post(_ message: SlackMessage, deadline: ContinuousClock.Instant, logger: Logger) async -> SlackDelivery {
-        let budget = min(timeout, ContinuousClock.now.duration(to: deadline))
-        guard budget > .milliseconds(50) else {
-            return .retryable("no time left before the call's deadline to reach Slack")
-        }
-        var request = HTTPClientRequest(url: url)
-        request.method = .POST
-        request.headers.add(name: "Content-Type", value: "application/json; charset=utf-8")
+        let body: [UInt8]
         do {
-            request.body = .bytes(ByteBuffer(bytes: try message.jsonBody()))
+            body = try message.jsonBody()
         } catch {
             return .rejected("the message could not be encoded as JSON: \(error)")
         }
-        let nanoseconds = budget.components.seconds * 1_000_000_000 + budget.components.attoseconds / 1_000_000_000
         do {
-            let response = try await client.execute(request, timeout: .nanoseconds(nanoseconds), logger: logger)
-            let body = try await response.body.collect(upTo: 64 * 1024)
-            return SlackDelivery.classify(
-                status: Int(response.status.code), body: String(buffer: body),
-                retryAfter: response.headers.first(name: "Retry-After"))
-        } catch let error as HTTPClientError where error == .deadlineExceeded || error == .readTimeout {
-            return .retryable("Slack did not answer within \(Self.seconds(budget)); the message may or may not have been posted")
+            let response = try await client.send(ServiceRequest(.post, "", body: body), deadline: deadline, logger: logger)
+            return SlackDelivery.classify(status: response.status, body: response.text, retryAfter: response.header("Retry-After"))
+        } catch let error as TransientError {
+            // A timeout, a connection failure, or no time left before the deadline.
+            return .retryable(error.message)
         } catch {
             return .retryable("could not reach Slack: \(error)")
         }
-    }
-
-    /// Closes the client's connections. The plugin never needs this; tests do, so each test cleans up.
-    func shutdown() async throws {
-        try await client.shutdown()
-    }
-
-    private static func seconds(_ duration: Duration) -> String {
-        let millis = duration.components.seconds * 1000 + duration.components.attoseconds / 1_000_000_000_000_000
-        return "\(Double(millis) / 1000)s"
     }
 
     private static func validate(_ text: String) throws(SlackConfigurationError) {

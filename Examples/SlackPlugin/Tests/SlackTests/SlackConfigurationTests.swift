@@ -2,7 +2,7 @@ import Foundation
 import Testing
 
 import PluginSDKTesting
-@testable import Slack
+import Slack
 
 /// Start-up configuration: the options parse from flags and the environment as the runtime parses them, and the
 /// plugin refuses to start without a usable webhook URL.
@@ -15,14 +15,12 @@ struct SlackConfigurationTests {
 
     /// Why `Slack` refuses these options, or nil if it starts.
     private func failure(_ options: SlackOptions) async throws -> SlackConfigurationError? {
-        let slack: Slack
         do {
-            slack = try Slack(options: options)
+            _ = try Slack(options: options)
+            return nil
         } catch {
             return error
         }
-        try await slack.webhook.shutdown()
-        return nil
     }
 
     @Test("a missing or blank URL refuses to start and says how to fix it", arguments: [[:], ["URL": ""]])
@@ -62,13 +60,32 @@ struct SlackConfigurationTests {
 
     @Test("https URLs, and http to loopback, are accepted; a trailing newline from the Secret is ignored")
     func valid() async throws {
-        let slack = try Slack(options: options(["URL": "https://hooks.slack.com/services/T/B/x\n"]))
-        #expect(slack.webhook.url == "https://hooks.slack.com/services/T/B/x")
-        #expect(slack.webhook.timeout == .seconds(10))
-        let local = try Slack(options: options(["URL": "http://127.0.0.1:9/hook", "SLACK_TIMEOUT_SECONDS": "2.5"]))
-        #expect(local.webhook.timeout == .milliseconds(2500))
-        try await slack.webhook.shutdown()
-        try await local.webhook.shutdown()
+        _ = try Slack(options: options(["URL": "https://hooks.slack.com/services/T/B/x\n"]))
+        let server = try await FakeService.start([.post("/**", .text("ok"))])
+        let webhook = server.url + "/services/T0000/B0000/secret-token"
+        let local = try Slack(options: options(["URL": webhook + "\n"]))
+        let reply = try await PluginTestClient.with(local, transport: .inProcess) { client in
+            try await client.execute(.fixture(plugin: "slack", config: ["text": "hi"]))
+        }
+        await server.stop()
+        #expect(reply.node?.phase == .succeeded)
+        #expect(server.requests.map(\.path) == ["/services/T0000/B0000/secret-token"])
+    }
+
+    @Test("SLACK_TIMEOUT_SECONDS bounds each post (default 10 s)")
+    func timeout() async throws {
+        #expect(try options(["URL": "https://hooks.slack.com/x"]).slackTimeoutSeconds == 10)
+        let server = try await FakeService.start([.post("/**", FakeReply.text("ok").delayed(by: .seconds(3)))])
+        let slack = try Slack(options: options(["URL": server.url, "SLACK_TIMEOUT_SECONDS": "0.5"]))
+        let body = #"{"workflow":{"metadata":{"name":"w"}},"template":{"name":"t","plugin":{"slack":{"text":"hi"}}}}"#
+        let started = ContinuousClock.now
+        let result = try await PluginTestClient.with(slack, transport: .inProcess) { client in
+            try await client.call(.templateExecute, json: body)
+        }
+        #expect(result.status == 503)
+        #expect(result.errorMessage?.contains("did not answer within 0.5s") == true, "\(result.text)")
+        #expect(ContinuousClock.now - started < .seconds(2))
+        await server.stop()
     }
 
     @Test("flags win over the environment")
@@ -82,12 +99,16 @@ struct SlackConfigurationTests {
 
     @Test("the URL can come from a mounted file (URL_FILE), trimmed")
     func urlFile() async throws {
+        let server = try await FakeService.start([.post("/**", .text("ok"))])
         let path = NSTemporaryDirectory() + "slack-url-\(UUID().uuidString)"
-        try "https://hooks.slack.com/services/T/B/from-file\n".write(toFile: path, atomically: true, encoding: .utf8)
+        try (server.url + "\n").write(toFile: path, atomically: true, encoding: .utf8)
         defer { try? FileManager.default.removeItem(atPath: path) }
         let slack = try Slack(options: options(["URL_FILE": path]))
-        #expect(slack.webhook.url == "https://hooks.slack.com/services/T/B/from-file")
-        try await slack.webhook.shutdown()
+        _ = try await PluginTestClient.with(slack, transport: .inProcess) { client in
+            try await client.execute(.fixture(plugin: "slack", config: ["text": "from a file"]))
+        }
+        await server.stop()
+        #expect(server.requests.map(\.text) == [#"{"text":"from a file"}"#])
     }
 
     @Test("a URL file that does not exist refuses to start with one line naming it")

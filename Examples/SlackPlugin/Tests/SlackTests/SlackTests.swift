@@ -3,9 +3,9 @@ import Logging
 import Testing
 
 import PluginSDKTesting
-@testable import Slack
+import Slack
 
-/// The Slack plugin against a real local HTTP server standing in for Slack.
+/// The Slack plugin against the test kit's FakeService standing in for Slack (a real local HTTP server).
 @Suite("SlackPlugin", .serialized)
 struct SlackTests {
     private func args(_ plugin: JSONValue, template: String = "notify") -> ExecuteTemplateArgs {
@@ -35,52 +35,58 @@ struct SlackTests {
 
     /// Runs `body` with a plugin aimed at a fresh fake Slack, then shuts both down.
     private func withSlack(
-        _ replies: [FakeSlack.Reply], timeout: Swift.Duration = .seconds(5),
-        _ body: (Slack, FakeSlack) async throws -> Void
+        _ replies: [FakeReply], timeout: Swift.Duration = .seconds(5),
+        _ body: (Slack, FakeService) async throws -> Void
     ) async throws {
-        let server = try FakeSlack(replies)
-        let webhook = try SlackWebhook(url: server.url, timeout: timeout)
+        let server = try await FakeService.start([FakeRoute(nil, "/**", replies: replies)])
+        let slack = try Slack(webhookURL: Self.webhookURL(server), timeout: timeout)
         do {
-            try await body(Slack(webhook: webhook), server)
+            try await body(slack, server)
         } catch {
-            try await webhook.shutdown()
-            server.stop()
+            await server.stop()
             throw error
         }
-        try await webhook.shutdown()
-        server.stop()
+        await server.stop()
     }
+
+    /// A webhook-shaped URL on the fake server.
+    private static func webhookURL(_ server: FakeService) -> String {
+        server.url + "/services/T0000/B0000/secret-token"
+    }
+
+    /// Slack's plain-text `ok`.
+    private static let ok = FakeReply.text("ok")
 
     @Test("posts {text, channel} as JSON to the webhook and replies Succeeded 'Slack message sent'")
     func delivered() async throws {
-        try await withSlack([.ok]) { slack, server in
+        try await withSlack([Self.ok]) { slack, server in
             let reply = try await slack.executeTemplate(
                 args(["slack": ["text": "build-42 finished!", "channel": "#builds"]]), context: context())
             #expect(reply.node?.phase == .succeeded)
             #expect(reply.node?.message == "Slack message sent")
-            let requests = server.received
+            let requests = server.requests
             try #require(requests.count == 1)
             #expect(requests[0].method == "POST")
             #expect(requests[0].path == "/services/T0000/B0000/secret-token")
-            #expect(requests[0].headers["content-type"]?.hasPrefix("application/json") == true)
-            #expect(requests[0].bodyText == ##"{"channel":"#builds","text":"build-42 finished!"}"##)
+            #expect(requests[0].header("content-type")?.hasPrefix("application/json") == true)
+            #expect(requests[0].text == ##"{"channel":"#builds","text":"build-42 finished!"}"##)
         }
     }
 
     @Test("leaves channel out of the body when the template has none")
     func noChannel() async throws {
-        try await withSlack([.ok]) { slack, server in
+        try await withSlack([Self.ok]) { slack, server in
             _ = try await slack.executeTemplate(args(["slack": ["text": "done"]]), context: context())
-            #expect(server.received.map(\.bodyText) == [#"{"text":"done"}"#])
+            #expect(server.requests.map(\.text) == [#"{"text":"done"}"#])
         }
     }
 
     @Test("answers {} for other plugins' templates without calling Slack")
     func notMine() async throws {
-        try await withSlack([.ok]) { slack, server in
+        try await withSlack([Self.ok]) { slack, server in
             let reply = try await slack.executeTemplate(args(["hello": [:]]), context: context())
             #expect(reply == .notMine)
-            #expect(server.received.isEmpty)
+            #expect(server.requests.isEmpty)
         }
     }
 
@@ -88,29 +94,29 @@ struct SlackTests {
         ["slack": ["channel": "#x"]] as JSONValue, ["slack": ["text": ""]] as JSONValue,
     ])
     func badParameters(plugin: JSONValue) async throws {
-        try await withSlack([.ok]) { slack, server in
+        try await withSlack([Self.ok]) { slack, server in
             let reply = try await slack.executeTemplate(args(plugin), context: context())
             #expect(reply.node?.phase == .failed)
             #expect(reply.node?.message?.contains("text") == true)
-            #expect(server.received.isEmpty)
+            #expect(server.requests.isEmpty)
         }
     }
 
     @Test("a 429 is transient and names the Retry-After")
     func rateLimited() async throws {
-        try await withSlack([.init(status: 429, body: "rate_limited", headers: ["Retry-After": "30"])]) { slack, server in
+        try await withSlack([FakeReply.text("rate_limited", status: 429, headers: ["Retry-After": "30"])]) { slack, server in
             await #expect {
                 try await slack.executeTemplate(args(["slack": ["text": "hi"]]), context: context())
             } throws: { error in
                 (error as? TransientError)?.message == "Slack is rate limiting this webhook (HTTP 429, retry after 30s)"
             }
-            #expect(server.received.count == 1, "one attempt per call: Argo does the retrying")
+            #expect(server.requests.count == 1, "one attempt per call: Argo does the retrying")
         }
     }
 
     @Test("5xx answers are transient", arguments: [500, 502, 503])
     func serverErrors(status: Int) async throws {
-        try await withSlack([.init(status: status, body: "rollup_error")]) { slack, _ in
+        try await withSlack([FakeReply.text("rollup_error", status: status)]) { slack, _ in
             await #expect {
                 try await slack.executeTemplate(args(["slack": ["text": "hi"]]), context: context())
             } throws: { error in
@@ -121,7 +127,7 @@ struct SlackTests {
 
     @Test("a slow Slack times out as a transient error, well before the call's deadline")
     func slow() async throws {
-        try await withSlack([.init(status: 200, body: "ok", delay: .seconds(3))], timeout: .milliseconds(500)) { slack, _ in
+        try await withSlack([FakeReply.text("ok", status: 200).delayed(by: .seconds(3))], timeout: .milliseconds(500)) { slack, _ in
             let start = ContinuousClock.now
             await #expect {
                 try await slack.executeTemplate(args(["slack": ["text": "hi"]]), context: context())
@@ -134,7 +140,7 @@ struct SlackTests {
 
     @Test("the post is cut short by the call's deadline when that comes first")
     func deadlineBoundsThePost() async throws {
-        try await withSlack([.init(status: 200, body: "ok", delay: .seconds(3))], timeout: .seconds(10)) { slack, _ in
+        try await withSlack([FakeReply.text("ok", status: 200).delayed(by: .seconds(3))], timeout: .seconds(10)) { slack, _ in
             let start = ContinuousClock.now
             await #expect(throws: TransientError.self) {
                 try await slack.executeTemplate(args(["slack": ["text": "hi"]]), context: context(deadlineIn: 1.8))
@@ -145,80 +151,79 @@ struct SlackTests {
 
     @Test("an unreachable Slack is transient")
     func unreachable() async throws {
-        let server = try FakeSlack()
-        let url = server.url
-        server.stop()
-        let webhook = try SlackWebhook(url: url, timeout: .seconds(2))
+        let server = try await FakeService.start()
+        let url = Self.webhookURL(server)
+        await server.stop()
+        let slack = try Slack(webhookURL: url, timeout: .seconds(2))
         await #expect {
-            try await Slack(webhook: webhook).executeTemplate(args(["slack": ["text": "hi"]]), context: context())
+            try await slack.executeTemplate(args(["slack": ["text": "hi"]]), context: context())
         } throws: { error in
             (error as? TransientError)?.message.hasPrefix("could not reach Slack") == true
         }
-        try await webhook.shutdown()
     }
 
     @Test("4xx refusals fail the node with Slack's reason", arguments: [
         (403, "invalid_token"), (404, "channel_not_found"), (410, "channel_is_archived"), (400, "invalid_payload"),
     ])
     func refused(status: Int, code: String) async throws {
-        try await withSlack([.init(status: status, body: code)]) { slack, server in
+        try await withSlack([FakeReply.text(code, status: status)]) { slack, server in
             let reply = try await slack.executeTemplate(args(["slack": ["text": "hi"]]), context: context())
             #expect(reply.node?.phase == .failed)
             #expect(reply.node?.message == "Slack refused the message: HTTP \(status): \(code)")
-            #expect(server.received.count == 1)
+            #expect(server.requests.count == 1)
         }
     }
 
     @Test("a redirect is refused, not followed")
     func redirect() async throws {
-        try await withSlack([.init(status: 302, body: "", headers: ["Location": "http://127.0.0.1:1/elsewhere"])]) {
+        try await withSlack([FakeReply.text("", status: 302, headers: ["Location": "http://127.0.0.1:1/elsewhere"])]) {
             slack, server in
             let reply = try await slack.executeTemplate(args(["slack": ["text": "hi"]]), context: context())
             #expect(reply.node?.phase == .failed)
             #expect(reply.node?.message?.contains("redirect") == true)
-            #expect(server.received.count == 1)
+            #expect(server.requests.count == 1)
         }
     }
 
     @Test("a call re-sent after success answers Succeeded again without posting twice")
     func resentAfterSuccess() async throws {
-        try await withSlack([.ok]) { slack, server in
+        try await withSlack([Self.ok]) { slack, server in
             let first = try await run(slack, ["slack": ["text": "deployed"]])
             let again = try await run(slack, ["slack": ["text": "deployed"]])
             #expect(first.node?.phase == .succeeded)
             #expect(again == first)
-            #expect(server.received.count == 1)
+            #expect(server.requests.count == 1)
             _ = try await run(slack, ["slack": ["text": "rolled back"]])
-            #expect(server.received.count == 2, "a different message is different work")
+            #expect(server.requests.count == 2, "a different message is different work")
         }
     }
 
     @Test("a call retried after a transient failure posts again")
     func retriedAfterFailure() async throws {
-        try await withSlack([.init(status: 500, body: "rollup_error"), .ok]) { slack, server in
+        try await withSlack([FakeReply.text("rollup_error", status: 500), Self.ok]) { slack, server in
             await #expect(throws: TransientError.self) { try await run(slack, ["slack": ["text": "hi"]]) }
             let retry = try await run(slack, ["slack": ["text": "hi"]])
             #expect(retry.node?.phase == .succeeded)
-            #expect(server.received.count == 2)
+            #expect(server.requests.count == 2)
         }
     }
 
     @Test("an identical call while the first is still posting answers Running instead of posting")
     func identicalCallInFlight() async throws {
-        try await withSlack([.init(status: 200, body: "ok", delay: .milliseconds(600))]) { slack, server in
+        try await withSlack([FakeReply.text("ok", status: 200).delayed(by: .milliseconds(600))]) { slack, server in
             async let first = run(slack, ["slack": ["text": "hi"]])
             try await Task.sleep(for: .milliseconds(200))
             let second = try await run(slack, ["slack": ["text": "hi"]])
             #expect(second.node?.phase == .running)
             #expect(second.requeue != nil)
             #expect(try await first.node?.phase == .succeeded)
-            #expect(server.received.count == 1)
+            #expect(server.requests.count == 1)
         }
     }
 
     @Test("on the wire, a transient failure is HTTP 503 and a refusal is a Failed node")
     func wire() async throws {
-        try await withSlack([.init(status: 429, body: "rate_limited"), .init(status: 403, body: "invalid_token")]) {
+        try await withSlack([FakeReply.text("rate_limited", status: 429), FakeReply.text("invalid_token", status: 403)]) {
             slack, _ in
             try await PluginTestClient.with(slack, transport: .inProcess) { client in
                 let body = #"{"workflow":{"metadata":{"name":"wf"}},"template":{"name":"main","plugin":{"slack":{"text":"hi"}}}}"#

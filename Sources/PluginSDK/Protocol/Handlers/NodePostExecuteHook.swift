@@ -4,6 +4,9 @@ import ArgoModels
 ///
 /// The reply carries nothing Argo uses: observe, don't change. Use it to notify when a step completes.
 ///
+/// No released Argo calls controller hooks: only a development branch before v3.3 loaded `ControllerPlugin`
+/// ConfigMaps (see <doc:ControllerHooks>).
+///
 /// ```swift
 /// struct StepLog: NodePostExecuteHook {
 ///     func nodePostExecute(_ args: NodePostExecuteArgs, context: PluginContext) async throws

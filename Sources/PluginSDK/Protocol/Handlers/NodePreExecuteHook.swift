@@ -3,8 +3,11 @@ import ArgoModels
 /// Serves `node.preExecute`: the controller asks you about a node before it runs it, and may ask several times.
 ///
 /// A node result in the reply is merged into the node: this is how a controller plugin completes, skips or fails a
-/// step without a pod, or runs a custom template. `.proceed` (`{}`) lets the node run as
-/// usual.
+/// step without a pod, or runs a custom template. `.proceed` (`{}`) lets the node run as usual. A node without a
+/// phase is sent as it is: merged, it changes only what it carries and the node runs as usual.
+///
+/// No released Argo calls controller hooks: only a development branch before v3.3 loaded `ControllerPlugin`
+/// ConfigMaps (see <doc:ControllerHooks>).
 ///
 /// ```swift
 /// struct Shortcut: NodePreExecuteHook {

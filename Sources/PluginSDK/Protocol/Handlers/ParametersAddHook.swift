@@ -6,6 +6,9 @@ import ArgoModels
 /// Each entry of the reply becomes a `{{name}}` placeholder for the template, so values can come from an external
 /// system.
 ///
+/// No released Argo calls controller hooks: only a development branch before v3.3 loaded `ControllerPlugin`
+/// ConfigMaps (see <doc:ControllerHooks>).
+///
 /// ```swift
 /// struct Greeting: ParametersAddHook {
 ///     func parametersAdd(_ args: ParameterPreSubstitutionArgs, context: PluginContext) async throws

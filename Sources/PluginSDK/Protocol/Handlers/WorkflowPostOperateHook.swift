@@ -6,6 +6,9 @@ import ArgoModels
 /// The reply carries nothing Argo uses: observe, don't change. Use it to report progress or to notify when a
 /// workflow completes or errors.
 ///
+/// No released Argo calls controller hooks: only a development branch before v3.3 loaded `ControllerPlugin`
+/// ConfigMaps (see <doc:ControllerHooks>).
+///
 /// ```swift
 /// struct Notifier: WorkflowPostOperateHook {
 ///     func workflowPostOperate(_ args: WorkflowPostOperateArgs, context: PluginContext) async throws

@@ -6,6 +6,9 @@ import ArgoModels
 /// (annotations and labels, say), or `.unchanged`. Use it to validate a workflow, enforce a
 /// constraint, record lineage or add metadata.
 ///
+/// No released Argo calls controller hooks: only a development branch before v3.3 loaded `ControllerPlugin`
+/// ConfigMaps (see <doc:ControllerHooks>).
+///
 /// ```swift
 /// struct Stamp: WorkflowPreOperateHook {
 ///     func workflowPreOperate(_ args: WorkflowPreOperateArgs, context: PluginContext) async throws

@@ -42,6 +42,20 @@ struct ServerOptions: PluginOptions {
     @Option(help: ArgumentHelp("Seconds in-flight calls get after SIGTERM or SIGINT.", valueName: "seconds"))
     var shutdownGrace: Double = seconds(defaults.shutdownGracePeriod)
 
+    @Option(
+        help: ArgumentHelp(
+            "Job plugins: a directory that outlives the process (an emptyDir) where jobs are kept across restarts "
+                + "(default: \(defaults.stateDirectory ?? "none, jobs are kept in memory")).",
+            valueName: "path"))
+    var stateDir: String?
+
+    @Option(
+        name: .customLong("job-ttl"),
+        help: ArgumentHelp(
+            "Job plugins: seconds a job may go unasked after its requeue was due before it is cancelled.",
+            valueName: "seconds"))
+    var jobTTL: Double = seconds(defaults.jobTTL)
+
     @Flag(
         help: """
             Serve controller hooks to callers without a token, as Argo's controller sends none; loopback only.
@@ -67,6 +81,8 @@ struct ServerOptions: PluginOptions {
         .option("--connection-timeout", variable: "ARGO_PLUGIN_CONNECTION_TIMEOUT"),
         .option("--call-timeout", variable: "ARGO_PLUGIN_CALL_TIMEOUT"),
         .option("--shutdown-grace", variable: "ARGO_PLUGIN_SHUTDOWN_GRACE"),
+        .option("--state-dir", variable: "ARGO_PLUGIN_STATE_DIR"),
+        .option("--job-ttl", variable: "ARGO_PLUGIN_JOB_TTL"),
         .flag("--controller-hooks-without-token", variable: "ARGO_PLUGIN_CONTROLLER_HOOKS_WITHOUT_TOKEN"),
         .option("--log-level", variable: "LOG_LEVEL"),
         .option("--log-format", variable: "ARGO_PLUGIN_LOG_FORMAT"),
@@ -118,6 +134,12 @@ extension ServerOptions {
             throw refuse("--shutdown-grace", shutdownGrace, "must not be negative")
         }
         config.shutdownGracePeriod = .milliseconds(Int64(shutdownGrace * 1000))
+        if let stateDir {
+            guard !stateDir.isEmpty else { throw refuse("--state-dir", "''", "must not be empty") }
+            config.stateDirectory = stateDir
+        }
+        guard jobTTL > 0, jobTTL.isFinite else { throw refuse("--job-ttl", jobTTL, "must be positive") }
+        config.jobTTL = .milliseconds(Int64(jobTTL * 1000))
         config.controllerHooksWithoutToken = base.controllerHooksWithoutToken || controllerHooksWithoutToken
         guard let level = Logger.Level(rawValue: logLevel.lowercased()) else {
             throw refuse("--log-level", logLevel, "is not one of trace, debug, info, notice, warning, error, critical")

@@ -22,8 +22,8 @@ extension TestServer {
     /// A normal call on a fresh connection; its status (200 when the server is healthy).
     func healthyCall() throws -> Int {
         try client(timeoutSeconds: 5).call(
-            "/api/v1/template.execute", body: Bodies.probe(#"{"message":"still serving"}"#), token: token
-        ).status
+            path: "/api/v1/template.execute", token: token,
+            json: Bodies.probe(#"{"message":"still serving"}"#)).status
     }
 }
 

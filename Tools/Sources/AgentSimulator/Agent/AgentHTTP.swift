@@ -1,12 +1,12 @@
-import AsyncHTTPClient
 import Foundation
+import PluginHTTP
 
 /// One HTTP exchange, as the agent's Go client performs it.
 ///
-/// AsyncHTTPClient is the client here because it has what the simulator must reproduce faithfully: a real
-/// per-request deadline (Go's `http.Client.Timeout`), connection errors told apart from HTTP statuses (Argo
-/// retries the first), and keep-alive pooling like Go's transport. The SlackPlugin example already depends on
-/// it, so the package gains no dependency, and the CLI never ships inside a plugin image.
+/// The SDK's own outbound client (PluginHTTP, over libcurl) does the exchange: a real per-request deadline (Go's
+/// `http.Client.Timeout`), connection errors told apart from HTTP statuses (Argo retries the first), and
+/// keep-alive connections shared across calls, like Go's transport. It adds no dependency to the tool beyond the
+/// SDK, so `argo-plugin` builds quickly.
 enum AgentHTTP {
     /// A status and body, or the transport error that prevented one.
     enum Exchange: Sendable {
@@ -14,46 +14,22 @@ enum AgentHTTP {
         case transportError(String)
     }
 
-    /// Like Go's `http.Client`: a refused connection fails the request at once instead of being retried by the
-    /// pool until the deadline, so the agent's own backoff decides, as in Argo; and no per-host connection limit
-    /// (Go's default transport has none; AHC's default is 8), so the agent's workers alone bound concurrency.
-    /// Lives for the whole process.
-    static let client: HTTPClient = {
-        var configuration = HTTPClient.Configuration()
-        configuration.connectionPool.retryConnectionEstablishment = false
-        configuration.connectionPool.concurrentHTTP1ConnectionsPerHostSoftLimit = 1024
-        configuration.redirectConfiguration = .disallow
-        return HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup, configuration: configuration)
-    }()
-
     static func post(url: String, token: String, body: [UInt8], timeout: Swift.Duration) async -> Exchange {
-        var request = HTTPClientRequest(url: url)
-        request.method = .POST
-        request.headers.add(name: "Content-Type", value: "application/json")
-        request.headers.add(name: "Authorization", value: "Bearer \(token)")
-        request.body = .bytes(body)
-        let milliseconds = Int64(AgentTiming.seconds(timeout) * 1000)
-        let prepared = request
-        // The whole exchange, body included, is bounded like Go's `http.Client.Timeout`: AHC's own deadline, and a
-        // race against a timer in case a reply arrives after the deadline but before AHC noticed it.
-        return await withTaskGroup(of: Exchange?.self) { group in
-            group.addTask {
-                do {
-                    let response = try await client.execute(prepared, timeout: .milliseconds(milliseconds))
-                    var buffer = try await response.body.collect(upTo: 64 << 20)
-                    let bytes = buffer.readBytes(length: buffer.readableBytes) ?? []
-                    return .response(status: Int(response.status.code), reason: response.status.reasonPhrase, body: bytes)
-                } catch {
-                    return .transportError(describe(error, url: url, timeout: timeout))
-                }
-            }
-            group.addTask {
-                try? await Task.sleep(for: timeout)
-                return nil
-            }
-            let first = await group.next() ?? nil
-            group.cancelAll()
-            return first ?? .transportError(timedOut(url: url, timeout: timeout))
+        let configuration = ServiceConfiguration(
+            name: url, auth: .bearer(token), timeout: timeout, connectTimeout: timeout,
+            transientStatuses: [], maxReplyBytes: 64 << 20, userAgent: "argo-plugin simulate")
+        let client: ServiceClient
+        do {
+            client = try ServiceClient(url, configuration: configuration)
+        } catch {
+            return .transportError("Post \"\(url)\": \(error)")
+        }
+        let request = ServiceRequest(.post, "", headers: [("Content-Type", "application/json")], body: body)
+        do {
+            let response = try await client.send(request)
+            return .response(status: response.status, reason: reasonPhrase(response.status), body: response.body)
+        } catch {
+            return .transportError(describe(error, url: url, timeout: timeout))
         }
     }
 
@@ -64,18 +40,41 @@ enum AgentHTTP {
     /// Go-like wording, so messages read like the ones Argo would show.
     static func describe(_ error: any Error, url: String, timeout: Swift.Duration) -> String {
         let text = String(describing: error)
-        if let client = error as? HTTPClientError,
-            client == .deadlineExceeded || client == .readTimeout || client == .connectTimeout
-        {
+        if text.contains("did not answer within") || text.contains("no time left") {
             return timedOut(url: url, timeout: timeout)
         }
-        if text.localizedCaseInsensitiveContains("refused") {
+        let lowered = text.lowercased()
+        if lowered.contains("refused") || lowered.contains("couldn't connect") || lowered.contains("could not connect") {
             return "Post \"\(url)\": dial tcp: connect: connection refused"
         }
-        if text.localizedCaseInsensitiveContains("reset") { return "Post \"\(url)\": connection reset by peer" }
-        if let client = error as? HTTPClientError, client == .remoteConnectionClosed {
+        if lowered.contains("reset") { return "Post \"\(url)\": connection reset by peer" }
+        if lowered.contains("empty reply") || lowered.contains("recv failure") || lowered.contains("closed") {
             return "Post \"\(url)\": EOF"
         }
         return "Post \"\(url)\": \(text)"
+    }
+
+    /// Go's `http.StatusText` for the statuses a plugin answers with, as Argo quotes them in errors.
+    static func reasonPhrase(_ status: Int) -> String {
+        switch status {
+        case 200: return "OK"
+        case 400: return "Bad Request"
+        case 401: return "Unauthorized"
+        case 403: return "Forbidden"
+        case 404: return "Not Found"
+        case 405: return "Method Not Allowed"
+        case 408: return "Request Timeout"
+        case 409: return "Conflict"
+        case 413: return "Request Entity Too Large"
+        case 415: return "Unsupported Media Type"
+        case 422: return "Unprocessable Entity"
+        case 429: return "Too Many Requests"
+        case 500: return "Internal Server Error"
+        case 501: return "Not Implemented"
+        case 502: return "Bad Gateway"
+        case 503: return "Service Unavailable"
+        case 504: return "Gateway Timeout"
+        default: return ""
+        }
     }
 }

@@ -3,9 +3,9 @@ import Yams
 
 /// Turns YAML into the JSON that Kubernetes would store: scalars typed by YAML 1.1's core resolver (as Go's
 /// `sigs.k8s.io/yaml` does for Argo), timestamps kept as strings, anchors and aliases resolved.
-enum YAMLJSON {
+package enum YAMLJSON {
     /// Every document in `text`, converted.
-    static func documents(_ text: String) throws -> [JSONValue] {
+    package static func documents(_ text: String) throws -> [JSONValue] {
         var documents: [JSONValue] = []
         do {
             var sequence = try Yams.compose_all(yaml: text)

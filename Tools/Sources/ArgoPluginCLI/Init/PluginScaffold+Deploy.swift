@@ -1,4 +1,25 @@
 extension PluginScaffold {
+    /// The token line of plugin.yaml, with why.
+    var automountLines: String {
+        kubernetes
+            ? """
+                # Argo mounts the token of the ServiceAccount \(name)-executor-plugin (argo-plugin build . --rbac
+                # writes it, its token Secret and a Role with rbac.yaml's rules).
+                automountServiceAccountToken: true
+            """
+            : """
+                # The plugin calls no Kubernetes API, so it gets no service-account token.
+                automountServiceAccountToken: false
+            """
+    }
+
+    /// The Debian packages of the Dockerfile's build and runtime stages.
+    var imagePackages: (build: String, runtime: String) {
+        kubernetes
+            ? ("libmicrohttpd-dev libcurl4-openssl-dev", "libmicrohttpd12 libcurl4 ca-certificates")
+            : ("libmicrohttpd-dev", "libmicrohttpd12")
+    }
+
     var pluginYAML: String {
         """
         # Argo executor-plugin manifest. `argo-plugin build .` turns it into \(name)-executor-plugin-configmap.yaml;
@@ -13,7 +34,7 @@ extension PluginScaffold {
             workflows.argoproj.io/version: ">= v3.3"
         spec:
           sidecar:
-            automountServiceAccountToken: false
+        \(automountLines)
             container:
               name: \(name)-executor-plugin
               image: \(name)-executor-plugin:0.1.0
@@ -50,7 +71,7 @@ extension PluginScaffold {
         # The build context must contain the SDK: depend on it by URL (not by local path) before building an image.
         FROM swift:6.3-bookworm AS build
         RUN apt-get update \\
-            && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends libmicrohttpd-dev \\
+            && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends \(imagePackages.build) \\
             && rm -rf /var/lib/apt/lists/*
         WORKDIR /src
         COPY . .
@@ -59,7 +80,7 @@ extension PluginScaffold {
 
         FROM debian:bookworm-slim
         RUN apt-get update \\
-            && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends libmicrohttpd12 \\
+            && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends \(imagePackages.runtime) \\
             && rm -rf /var/lib/apt/lists/*
         COPY --from=build /out/plugin /usr/local/bin/\(name)-executor-plugin
         # Argo mounts its token 0440, owned by uid 8737 and gid 0: run as that uid, in group 0.
@@ -101,7 +122,31 @@ extension PluginScaffold {
                   - name: name
               plugin:
                 \(name):
-                  greeting: Hello
+                  \(kubernetes ? "{}" : "greeting: Hello")
+
+        """
+    }
+
+    /// The `--kubernetes` part of the README: RBAC and local runs against a fake API server.
+    var kubernetesReadme: String {
+        """
+        | `rbac.yaml` | the Role rules of the plugin's service account (`argo-plugin build . --rbac`) |
+
+        The plugin reads its Workflow from the Kubernetes API with the token Argo mounts into its sidecar
+        (`automountServiceAccountToken: true`). Install the service account, its token Secret and its Role in each
+        namespace that runs workflows with the plugin, and give the workflow's own service account the agent's Role:
+
+        ```sh
+        argo-plugin build . --rbac --namespace argo --agent-role default
+        kubectl apply -f \(name)-executor-plugin-rbac.yaml -f argo-agent-rbac.yaml -f \(name)-executor-plugin-configmap.yaml
+        ```
+
+        Locally, serve a fake API holding the workflow and start the plugin with the variables it prints:
+
+        ```sh
+        argo-plugin fake --kubernetes \(name)-workflow.yaml
+        ARGO_PLUGIN_KUBERNETES_SERVER=... ARGO_PLUGIN_KUBERNETES_TOKEN_FILE=... .build/debug/\(typeName)Plugin --dev
+        ```
 
         """
     }
@@ -131,7 +176,7 @@ extension PluginScaffold {
         | `plugin.yaml` | the ExecutorPlugin manifest that `argo-plugin build` turns into a ConfigMap |
         | `Dockerfile` | the sidecar image (uid 8737, group 0, read-only root) |
         | `\(name)-workflow.yaml` | a workflow that uses the plugin |
-
+        \(kubernetes ? kubernetesReadme : "")
         """
     }
 }

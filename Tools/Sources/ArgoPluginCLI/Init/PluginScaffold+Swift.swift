@@ -11,6 +11,25 @@ extension PluginScaffold {
     /// What the targets call the SDK package: the repository's name, also for a local checkout.
     var packageIdentity: String { "swift-argo-plugin" }
 
+    /// The logic target's products: the SDK, plus the Kubernetes client for `--kubernetes`, or swift-argument-parser
+    /// for the plugin's own options otherwise.
+    var logicDependencies: String {
+        let sdk = (kubernetes ? ["PluginSDK", "PluginKubernetes"] : ["PluginSDK"])
+            .map { ".product(name: \"\($0)\", package: \"\(packageIdentity)\")" }
+        let options = kubernetes ? [] : [".product(name: \"ArgumentParser\", package: \"swift-argument-parser\")"]
+        return (sdk + options).map { "\n                        \($0)," }.joined() + "\n                    "
+    }
+
+    /// The package's dependencies: the SDK, and swift-argument-parser when the plugin declares options.
+    var packageDependencies: String {
+        guard !kubernetes else { return "\(dependencyLine)," }
+        return """
+            \(dependencyLine),
+                    // The plugin's own flags (\(typeName)Options), declared as the SDK declares its own.
+                    .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+            """
+    }
+
     var packageSwift: String {
         """
         // swift-tools-version:6.1
@@ -23,18 +42,13 @@ extension PluginScaffold {
                 .executable(name: "\(typeName)Plugin", targets: ["\(typeName)Plugin"]),
             ],
             dependencies: [
-                \(dependencyLine),
-                // The plugin's own flags (\(typeName)Options), declared as the SDK declares its own.
-                .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+                \(packageDependencies)
             ],
             targets: [
                 // The plugin's logic, as a library so tests call it directly.
                 .target(
                     name: "\(typeName)",
-                    dependencies: [
-                        .product(name: "PluginSDK", package: "\(packageIdentity)"),
-                        .product(name: "ArgumentParser", package: "swift-argument-parser"),
-                    ]
+                    dependencies: [\(logicDependencies)]
                 ),
                 // Wiring only: flags, token, server, signals.
                 .executableTarget(name: "\(typeName)Plugin", dependencies: ["\(typeName)"]),

@@ -16,6 +16,8 @@ struct PluginScaffold {
     let name: String
     let sdk: SDKSource
     let port: Int
+    /// `--kubernetes`: the plugin reads its Workflow through PluginKubernetes, mounts its token, declares its rules.
+    let kubernetes: Bool
 
     static let defaultSDKURL = "https://github.com/swift-argo-plugin/swift-argo-plugin.git"
     /// The SDK release new packages depend on (`from:`, so later 0.x releases need an edit, as SemVer allows
@@ -23,7 +25,7 @@ struct PluginScaffold {
     static let sdkVersion = "0.2.0"
 
     /// Validates `name` as Argo and Kubernetes need it.
-    init(name: String, sdk: SDKSource, port: Int? = nil) throws {
+    init(name: String, sdk: SDKSource, port: Int? = nil, kubernetes: Bool = false) throws {
         guard let first = name.unicodeScalars.first, ("a"..."z").contains(first),
             name.unicodeScalars.allSatisfy({ ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }),
             !name.hasSuffix("-"), name.count <= 40
@@ -35,6 +37,7 @@ struct PluginScaffold {
         self.name = name
         self.sdk = sdk
         self.port = port ?? Self.defaultPort(for: name)
+        self.kubernetes = kubernetes
     }
 
     /// `slack-notify` → `SlackNotify`.
@@ -54,15 +57,14 @@ struct PluginScaffold {
         [
             ("Package.swift", packageSwift),
             (".gitignore", ".build/\n.build-*/\nPackage.resolved\n.swiftpm/\n"),
-            ("Sources/\(typeName)/\(typeName).swift", pluginSwift),
-            ("Sources/\(typeName)/\(typeName)Options.swift", optionsSwift),
-            ("Sources/\(typeName)Plugin/main.swift", mainSwift),
-            ("Tests/\(typeName)Tests/\(typeName)Tests.swift", testsSwift),
+            ("Sources/\(typeName)/\(typeName).swift", kubernetes ? kubernetesPluginSwift : pluginSwift),
+            ("Sources/\(typeName)Plugin/main.swift", kubernetes ? kubernetesMainSwift : mainSwift),
+            ("Tests/\(typeName)Tests/\(typeName)Tests.swift", kubernetes ? kubernetesTestsSwift : testsSwift),
             ("plugin.yaml", pluginYAML),
             ("Dockerfile", dockerfile),
             ("\(name)-workflow.yaml", workflowYAML),
             ("README.md", readme),
-        ]
+        ] + (kubernetes ? [("rbac.yaml", rbacYAML)] : [("Sources/\(typeName)/\(typeName)Options.swift", optionsSwift)])
     }
 
     /// Writes the files under `directory`, refusing to overwrite any.

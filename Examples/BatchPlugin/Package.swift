@@ -1,0 +1,36 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+// A long-running executor plugin in Swift: it submits jobs to a batch service, polls them on every requeue and
+// cancels them when Argo stops the workflow, with the SDK's JobPlugin. It depends on the SDK in this repository by
+// path; a plugin of your own depends on it by URL and version:
+//   .package(url: "https://github.com/swift-argo-plugin/swift-argo-plugin.git", from: "0.2.0")
+let package = Package(
+    name: "batch-plugin",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "BatchPlugin", targets: ["BatchPlugin"]),
+    ],
+    dependencies: [
+        .package(name: "swift-argo-plugin", path: "../.."),
+        // The plugin's own flags (BatchOptions) are declared with swift-argument-parser, as the SDK's are.
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+    ],
+    targets: [
+        // The plugin's logic, as a library so tests call it directly.
+        .target(
+            name: "Batch",
+            dependencies: [
+                .product(name: "PluginSDK", package: "swift-argo-plugin"),
+                .product(name: "PluginHTTP", package: "swift-argo-plugin"),
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        // Wiring only: flags, token, server, signals.
+        .executableTarget(name: "BatchPlugin", dependencies: ["Batch"]),
+        .testTarget(
+            name: "BatchTests",
+            dependencies: ["Batch", .product(name: "PluginSDKTesting", package: "swift-argo-plugin")]
+        ),
+    ]
+)
