@@ -38,10 +38,12 @@ struct HeaderAndVerbTests {
     func headLimit() async throws {
         let server = try TestServer.start(ProbePlugin())
         let statuses = try await blocking {
-            try [5 * 1024, 12 * 1024].map { size in
+            try [5 * 1024, 12 * 1024].map { (size: Int) throws -> Int in
                 let client = try server.client(timeoutSeconds: 5)
-                return try client.call("/api/v1/template.execute", body: Bodies.probe("{}"), token: server.token,
-                                       extraHeaders: ["X-Trace: " + String(repeating: "t", count: size)]).status
+                let trace = "X-Trace: " + String(repeating: "t", count: size)
+                return try client.call(
+                    path: "/api/v1/template.execute", token: server.token, json: Bodies.probe("{}"), headers: [trace]
+                ).status
             }
         }
         #expect(statuses[0] == 200, "a 5 KiB head answered \(statuses[0])")
