@@ -14,6 +14,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <unistd.h>
 
 struct CMHD_Server {
@@ -192,6 +193,33 @@ void CMHD_stop(CMHD_Server *server) {
   MHD_stop_daemon(server->daemon);
   close(server->listen_fd);
   free(server);
+}
+
+/// What cmhd_compare_content_length carries from one header to the next.
+struct cmhd_lengths {
+  const char *first;
+  int conflict;
+};
+
+static enum MHD_Result cmhd_compare_content_length(void *cls, enum MHD_ValueKind kind, const char *key,
+                                                   const char *value) {
+  (void)kind;
+  struct cmhd_lengths *lengths = cls;
+  if (key == NULL || strcasecmp(key, MHD_HTTP_HEADER_CONTENT_LENGTH) != 0) return MHD_YES;
+  if (value == NULL) value = "";
+  if (lengths->first == NULL) {
+    lengths->first = value;
+  } else if (strcmp(lengths->first, value) != 0) {
+    lengths->conflict = 1;
+    return MHD_NO;
+  }
+  return MHD_YES;
+}
+
+int CMHD_conflicting_content_lengths(struct MHD_Connection *connection) {
+  struct cmhd_lengths lengths = {NULL, 0};
+  (void)MHD_get_connection_values(connection, MHD_HEADER_KIND, cmhd_compare_content_length, &lengths);
+  return lengths.conflict;
 }
 
 int CMHD_in_group(gid_t gid) {

@@ -1,7 +1,7 @@
 /// Conversions from validated input bytes to Swift values, and the string-escaping loop of the writer.
 ///
-/// Unsafe pointers: with `JSONScanner.swift` and `JSONScanner+Scalars.swift`, this is the only code that reads or
-/// writes through `UnsafeBufferPointer`. Every buffer comes from `withUnsafeBufferPointer`,
+/// Unsafe pointers: with `JSONScanner.swift`, `JSONScanner+Scalars.swift`, `JSONTokens.swift` and
+/// `JSONFieldTable.swift`, this is the only code that reads or writes through pointers. Every buffer comes from `withUnsafeBufferPointer`,
 /// `withContiguousStorageIfAvailable` or `String(unsafeUninitializedCapacity:)` and does not outlive the closure;
 /// ranges come from tokens the scanner produced over the same bytes.
 enum JSONBytes {
@@ -92,6 +92,37 @@ enum JSONBytes {
                 offset += 1
             }
             return true
+        }
+    }
+
+    /// Whether `length` bytes of `first` from `firstStart` equal `length` bytes of `second` from `secondStart`,
+    /// compared eight at a time (both ranges must lie inside their arrays; this is checked).
+    @inline(__always)
+    static func equal(_ first: [UInt8], _ firstStart: Int, _ second: [UInt8], _ secondStart: Int, length: Int) -> Bool {
+        precondition(
+            firstStart >= 0 && secondStart >= 0 && length >= 0 && firstStart + length <= first.count
+                && secondStart + length <= second.count, "range out of bounds")
+        if length == 0 { return true }
+        return first.withUnsafeBufferPointer { a in
+            second.withUnsafeBufferPointer { b in
+                let left = UnsafeRawPointer(a.baseAddress! + firstStart)
+                let right = UnsafeRawPointer(b.baseAddress! + secondStart)
+                var offset = 0
+                while offset + 8 <= length {
+                    if left.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+                        != right.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+                    {
+                        return false
+                    }
+                    offset += 8
+                }
+                while offset < length {
+                    let byte = left.load(fromByteOffset: offset, as: UInt8.self)
+                    if byte != right.load(fromByteOffset: offset, as: UInt8.self) { return false }
+                    offset += 1
+                }
+                return true
+            }
         }
     }
 

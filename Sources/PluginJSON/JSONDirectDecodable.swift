@@ -33,35 +33,56 @@ package struct JSONTapeValue {
         return storage.tape.string(at: index)
     }
 
+    /// The value if it is `true` or `false`.
+    package var bool: Bool? { try? storage.bool(at: index) }
+
+    /// The value if it is a number that an `Int64` holds exactly (as `Decodable` would read it).
+    package var int64: Int64? { try? storage.integer(Int64.self, at: index) }
+
+    /// The value if it is an array of strings.
+    package var stringArray: [String]? { try? storage.stringArray(at: index) }
+
+    /// The value if it is an object of strings.
+    package var stringDictionary: [String: String]? { try? storage.stringDictionary(at: index) }
+
+    /// The value if it is an object, its members as `JSONValue`s (`nil` too for a number no `JSONValue` holds).
+    package var jsonObject: [String: JSONValue]? { try? storage.jsonObject(at: index) }
+
+    /// The members of an object, in document order, or `nil` when the value is not an object. A builder walks them
+    /// in a plain loop and fills `self` as it goes (a closure capturing `self` made the compiler copy the struct).
+    package var members: JSONMembers? {
+        let header = token
+        guard header.kind == .object else { return nil }
+        return JSONMembers(storage: storage, key: index + 1, remaining: Int(header.length))
+    }
+
     /// Calls `body` with each member of an object, in document order, until it returns `false`. Returns `false`
-    /// when the value is not an object or `body` stopped.
+    /// when the value is not an object or `body` stopped. (The request builders use ``members``.)
     package func forEachMember(_ body: (JSONMemberKey, JSONTapeValue) -> Bool) -> Bool {
-        guard token.kind == .object else { return false }
-        let tape = storage.tape
-        var key = index + 1
-        for _ in 0..<Int(token.length) {
-            let value = key + 1
-            guard body(JSONMemberKey(tape: tape, index: key), JSONTapeValue(storage: storage, index: value)) else {
-                return false
-            }
-            key = Int(tape.tokens[value].next)
+        guard var members else { return false }
+        while let (key, value) = members.next() {
+            guard body(key, value) else { return false }
         }
         return true
     }
 
-    /// The elements of an array, each built by `element`; `nil` when the value is not an array or an element
-    /// gives `nil`.
-    package func array<Element>(_ element: (JSONTapeValue) -> Element?) -> [Element]? {
-        guard token.kind == .array else { return nil }
-        var elements: [Element] = []
-        elements.reserveCapacity(Int(token.length))
+    /// How many elements the value has if it is an array, otherwise `nil`.
+    package var elementCount: Int? {
+        let header = token
+        return header.kind == .array ? Int(header.length) : nil
+    }
+
+    /// Calls `body` with each element of an array, in order, until it returns `false`. Returns `false` when the
+    /// value is not an array or `body` stopped. (Not generic, so callers build their arrays in specialized code.)
+    package func forEachElement(_ body: (JSONTapeValue) -> Bool) -> Bool {
+        let header = token
+        guard header.kind == .array else { return false }
         var position = index + 1
-        for _ in 0..<Int(token.length) {
-            guard let built = element(JSONTapeValue(storage: storage, index: position)) else { return nil }
-            elements.append(built)
+        for _ in 0..<Int(header.length) {
+            guard body(JSONTapeValue(storage: storage, index: position)) else { return false }
             position = Int(storage.tape.tokens[position].next)
         }
-        return elements
+        return true
     }
 
     /// The value through its `Decodable` route (with the decoder's fast paths for strings, numbers, string
@@ -74,41 +95,73 @@ package struct JSONTapeValue {
     package var jsonValue: JSONValue? { try? storage.jsonValue(at: index) }
 }
 
+/// The members of an object on the tape, one `(key, value)` at a time.
+package struct JSONMembers {
+    let storage: TapeStorage
+    /// The token of the next member's key.
+    var key: Int
+    var remaining: Int
+
+    /// The next member, or `nil` after the last.
+    package mutating func next() -> (key: JSONMemberKey, value: JSONTapeValue)? {
+        guard remaining > 0 else { return nil }
+        remaining -= 1
+        let key = self.key
+        self.key = Int(storage.tape.tokens[key + 1].next)
+        return (JSONMemberKey(storage: storage, index: key), JSONTapeValue(storage: storage, index: key + 1))
+    }
+}
+
 /// The key of an object member, compared as bytes against the names a model types.
 package struct JSONMemberKey {
-    let tape: JSONTape
+    let storage: TapeStorage
     let index: Int
 
     /// Whether the key is written without escapes (its bytes are its UTF-8).
-    package var isPlain: Bool { tape.tokens[index].kind == .string }
+    package var isPlain: Bool { storage.tape.tokens[index].kind == .string }
 
     /// The key, unescaped.
-    package var string: String { tape.string(at: index) }
+    package var string: String { storage.tape.string(at: index) }
 
     /// Whether the key, written without escapes, is `name`.
     @inline(__always)
     package func `is`(_ name: StaticString) -> Bool {
-        let token = tape.tokens[index]
+        let token = storage.tape.tokens[index]
         guard Int(token.length) == name.utf8CodeUnitCount, token.kind == .string else { return false }
-        let bytes = tape.bytes
+        let bytes = storage.tape.bytes
         let start = Int(token.start)
         return name.withUTF8Buffer { expected in
             for offset in 0..<expected.count where bytes[start + offset] != expected[offset] { return false }
             return true
         }
     }
+
+    /// The position in `table` of the name the key spells when it is written without escapes; `nil` for any
+    /// other key (an escaped spelling of a name included: builders leave those to `init(from:)`).
+    package func fieldIndex(in table: JSONFieldTable) -> Int? {
+        let token = storage.tape.tokens[index]
+        guard token.kind == .string else { return nil }
+        return table.index(storage.tape.bytes, start: Int(token.start), length: Int(token.length))
+    }
 }
 
 extension TapeStorage {
     /// Decodes the value at `index`, through ``JSONDirectDecodable`` when `T` conforms and accepts the input.
     func decodeTopLevel<T: Decodable>(_ type: T.Type, at index: Int, direct: Bool) throws -> T {
-        // `as! T` on the built value (whose type is `T`) rather than `as? T`: a conditional cast would look up the
-        // metadata of `Optional<T>` on every call, which for a type the runtime has not pre-built is a hash lookup.
         if direct, let directType = T.self as? any JSONDirectDecodable.Type,
-            let value = directType.init(directJSON: JSONTapeValue(storage: self, index: index))
+            let value = Self.build(directType, as: T.self, JSONTapeValue(storage: self, index: index))
         {
-            return value as! T
+            return value
         }
         return try decode(T.self, at: index)
+    }
+
+    /// `D(directJSON:)` as a `T`, where the caller has checked that `D` is `T`.
+    ///
+    /// Reinterpreting the built value skips the dynamic cast `as! T` would make, which copies the whole value
+    /// (every string and array of a request retained once more, then released) and boxes it on the way.
+    private static func build<D: JSONDirectDecodable, T>(_ type: D.Type, as: T.Type, _ value: JSONTapeValue) -> T? {
+        guard let built = D(directJSON: value) else { return nil }
+        return unsafeBitCast(built, to: T.self)
     }
 }

@@ -38,6 +38,12 @@ package struct JSONDocument: Sendable {
         return index
     }
 
+    /// The value this document stands for, for a ``JSONDirectDecodable`` builder called with its concrete type (no
+    /// dynamic check, no cast).
+    package var value: JSONTapeValue {
+        JSONTapeValue(storage: TapeStorage(tape: tape, userInfo: [:], root: root), index: root)
+    }
+
     /// Whether there is a value (possibly `null`) at `path`, a list of object keys from the top level.
     package func contains(_ path: [String]) -> Bool {
         token(at: path) != nil

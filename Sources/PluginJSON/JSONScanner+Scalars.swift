@@ -2,21 +2,24 @@
 extension JSONScanner {
     /// Scans the string whose opening quote is at `quote`; returns the position after the closing quote.
     ///
-    /// Runs of plain ASCII are skipped eight bytes at a time; escapes, control characters and multi-byte UTF-8
-    /// are checked one by one.
+    /// Plain ASCII is skipped eight bytes at a time, straight to the first byte that needs a look (a quote, a
+    /// backslash, a control character or a byte over 0x7F); escapes and multi-byte UTF-8 are checked one by one.
+    @inline(__always)
     mutating func scanString(_ input: UnsafeBufferPointer<UInt8>, _ quote: Int) throws -> Int {
         let count = input.count
         let start = quote + 1
         var position = start
         var escaped = false
+        var nonASCII = false
         while true {
             while position + 8 <= count {
                 let word = UnsafeRawPointer(input.baseAddress! + position).loadUnaligned(as: UInt64.self)
-                if !Self.mayNeedAttention(word) {
-                    position += 8
-                } else {
+                let attention = Self.attention(word)
+                if attention != 0 {
+                    position += attention.trailingZeroBitCount >> 3
                     break
                 }
+                position += 8
             }
             guard position < count else {
                 throw JSONErrors.syntax("unterminated string starting", at: quote)
@@ -33,25 +36,29 @@ extension JSONScanner {
             } else if byte < 0x80 {
                 position += 1
             } else {
+                nonASCII = true
                 position = try scanMultiByte(input, position)
             }
         }
-        append(escaped ? .escapedString : .string, start: start, length: position - start)
+        append(
+            escaped ? .escapedString : .string, start: start, length: position - start,
+            flags: nonASCII ? JSONToken.nonASCII : 0)
         return position + 1
     }
 
-    /// Whether any of the eight bytes is a quote, a backslash, a control character or not ASCII (may report a
-    /// false positive next to a true one; never a false negative).
+    /// The high bit of each of the eight bytes that is a quote, a backslash, a control character or over 0x7F. Bits
+    /// above the lowest one may be false positives (borrows of the subtractions); the lowest one never is, and no
+    /// such byte is missed.
     @inline(__always)
-    static func mayNeedAttention(_ word: UInt64) -> Bool {
+    static func attention(_ word: UInt64) -> UInt64 {
         let ones: UInt64 = 0x0101_0101_0101_0101
         let highs: UInt64 = 0x8080_8080_8080_8080
         let quotes = word ^ (ones &* 0x22)
         let backslashes = word ^ (ones &* 0x5C)
         let hasQuote = (quotes &- ones) & ~quotes
         let hasBackslash = (backslashes &- ones) & ~backslashes
-        let hasControl = word &- (ones &* 0x20)
-        return ((hasQuote | hasBackslash | hasControl | word) & highs) != 0
+        let hasControl = (word &- (ones &* 0x20)) & ~word
+        return (hasQuote | hasBackslash | hasControl | word) & highs
     }
 
     /// Checks the escape at `position` (a backslash); returns the position after it.

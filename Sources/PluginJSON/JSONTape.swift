@@ -11,6 +11,9 @@ struct JSONToken: Sendable {
 
     /// What the token is.
     var kind: Kind
+    /// Strings: ``nonASCII`` when the content has a byte over 0x7F. Objects: ``irregularKeys`` when a key is escaped
+    /// or not ASCII (two keys are then compared as `String`s, not as bytes).
+    var flags: UInt8 = 0
     /// Byte offset: the first content byte of a string (after the quote), the first byte of a number, the bracket
     /// of a container.
     var start: UInt32
@@ -21,6 +24,11 @@ struct JSONToken: Sendable {
     /// Objects only: bit `n % 32` is set when a key has UTF-8 length `n` (all bits when a key has escapes), so
     /// most lookups of absent keys end without comparing anything.
     var keyLengths: UInt32 = 0
+
+    /// ``flags`` of a string: a byte of its content is over 0x7F.
+    static let nonASCII: UInt8 = 1
+    /// ``flags`` of an object: one of its keys is escaped or not ASCII.
+    static let irregularKeys: UInt8 = 1
 
     /// A short name of the JSON type, for error messages.
     var typeName: String {
@@ -40,13 +48,12 @@ struct JSONTape: Sendable {
     /// The document's UTF-8 bytes, already validated.
     let bytes: [UInt8]
     /// The tokens in pre-order; token 0 is the top-level value.
-    let tokens: [JSONToken]
+    let tokens: JSONTokens
 
     /// Parses `bytes` strictly (RFC 8259), refusing nesting deeper than `maxDepth`.
     init(parsing bytes: [UInt8], maxDepth: Int) throws {
         self.bytes = bytes
-        var scanner = JSONScanner(maxDepth: maxDepth, capacityHint: bytes.count)
-        self.tokens = try bytes.withUnsafeBufferPointer { try scanner.scan($0) }
+        self.tokens = try bytes.withUnsafeBufferPointer { try JSONScanner.scan($0, maxDepth: maxDepth) }
     }
 
     /// The value token of member `key` in the object at `object`, or `nil`.

@@ -42,6 +42,16 @@ package struct PluginJSONEncoder: Sendable {
     }
 }
 
+extension PluginJSONEncoder {
+    /// The bytes a reply that writes itself writes, or `nil` when it declines (the caller then encodes it through
+    /// ``encode(_:)``). Called with the reply's concrete type, it skips `encode(_:)`'s dynamic check for
+    /// ``JSONDirectEncodable`` and the box the check puts the reply in.
+    package static func directBytes<T: JSONDirectEncodable>(_ value: T) -> [UInt8]? {
+        var writer = JSONDirectWriter(capacity: 256)
+        return value.writeJSON(to: &writer) ? writer.bytes : nil
+    }
+}
+
 extension JSONValue {
     /// The value as compact JSON text (keys sorted, the rules of `PluginJSONEncoder`).
     ///

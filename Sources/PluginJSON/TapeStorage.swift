@@ -11,9 +11,13 @@ final class TapeStorage {
     init(tape: JSONTape, userInfo: [CodingUserInfoKey: any Sendable], root: Int = 0) {
         self.tape = tape
         self.root = root
-        var plain: [CodingUserInfoKey: Any] = [:]
-        for (key, value) in userInfo { plain[key] = value }
-        self.userInfo = plain
+        if userInfo.isEmpty {
+            self.userInfo = [:]
+        } else {
+            var plain: [CodingUserInfoKey: Any] = [:]
+            for (key, value) in userInfo { plain[key] = value }
+            self.userInfo = plain
+        }
     }
 
     /// The value token of member `key` in the object at `object`, or `nil`.
@@ -160,8 +164,9 @@ final class TapeStorage {
         guard tape.tokens[index].kind == .object else {
             throw mismatch([String: String].self, "an object", at: index)
         }
-        var members: [String: String] = [:]
-        members.reserveCapacity(Int(tape.tokens[index].length))
+        // `init(minimumCapacity:)` is inlined and specialized; `reserveCapacity` on an empty dictionary is a generic
+        // call into the standard library that looks up the storage's metadata every time.
+        var members = [String: String](minimumCapacity: Int(tape.tokens[index].length))
         try tape.forEachMember(of: index) { key, value in
             members[tape.string(at: key)] = try string(at: value)
         }
@@ -187,8 +192,7 @@ final class TapeStorage {
         guard tape.tokens[index].kind == .object else {
             throw mismatch([String: JSONValue].self, "an object", at: index)
         }
-        var members: [String: JSONValue] = [:]
-        members.reserveCapacity(Int(tape.tokens[index].length))
+        var members = [String: JSONValue](minimumCapacity: Int(tape.tokens[index].length))
         try tape.forEachMember(of: index) { key, value in
             members[tape.string(at: key)] = try jsonValue(at: value)
         }

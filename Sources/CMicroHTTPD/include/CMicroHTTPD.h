@@ -53,6 +53,12 @@ void CMHD_quiesce(CMHD_Server *server);
 /// Stops the daemon, closes the listening socket and frees the server. No connection may be suspended.
 void CMHD_stop(CMHD_Server *server);
 
+/// 1 when the request has Content-Length headers with different values, else 0. libmicrohttpd 0.9.75 silently uses
+/// the first, while RFC 9112 (6.3) requires refusing the message, since a proxy in front may have framed it by
+/// another one (request smuggling). In C because walking the headers through a Swift callback built a String per
+/// value and cost more than the rest of the head.
+int CMHD_conflicting_content_lengths(struct MHD_Connection *connection);
+
 /// Whether this process runs with any supplementary or effective group matching `gid` (for token-file hints).
 int CMHD_in_group(gid_t gid);
 

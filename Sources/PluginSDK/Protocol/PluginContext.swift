@@ -60,11 +60,11 @@ extension PluginContext {
         method: PluginMethod, workflow: Workflow?, template: Template?, logger: Logger,
         deadline: ContinuousClock.Instant
     ) {
-        let meta = workflow?.metadata
+        // Each field read through the optional: `let meta = workflow?.metadata` copied the whole `ObjectMeta`.
         self.init(
-            method: method, workflowName: meta?.name ?? "", namespace: meta?.namespace, workflowUID: meta?.uid,
-            templateName: template?.name ?? "", logger: logger, deadline: deadline, workflow: workflow,
-            template: template)
+            method: method, workflowName: workflow?.metadata.name ?? "", namespace: workflow?.metadata.namespace,
+            workflowUID: workflow?.metadata.uid, templateName: template?.name ?? "", logger: logger,
+            deadline: deadline, workflow: workflow, template: template)
     }
 
     /// The identity used for log metadata.

@@ -3,9 +3,34 @@ import Logging
 
 /// Routes, authenticates, decodes, calls the plugin and encodes: the whole request path above the transport.
 ///
-/// It works on plain request values, so tests drive it without a socket.
+/// It works on plain request values, so tests drive it without a socket. The work is done by a `CallResponder`,
+/// which is not generic: the transport holds that one, and none of the request path runs as unspecialized
+/// generic code over the plugin's type (the SDK is compiled apart from the plugin).
 struct PluginResponder<P: Plugin>: HTTPResponder {
     let plugin: P
+    /// What the transport serves.
+    let core: CallResponder
+
+    /// A responder for `plugin`. A ``JobPlugin`` keeps its jobs in `jobs`, or in memory when none is given.
+    init(plugin: P, token: BearerToken?, configuration: PluginConfiguration, logger: Logger, jobs: JobDriver? = nil) {
+        self.plugin = plugin
+        self.core = CallResponder(
+            plugin: plugin, token: token, configuration: configuration, logger: logger, jobs: jobs)
+    }
+
+    /// For a ``JobPlugin``, its jobs.
+    var jobs: JobDriver? { core.jobs }
+
+    func respondEarly(to head: HTTPRequestHead) -> HTTPResponse? { core.respondEarly(to: head) }
+    func respond(to request: HTTPRequest) async -> HTTPResponse { await core.respond(to: request) }
+    func payloadTooLarge(limit: Int) -> HTTPResponse { core.payloadTooLarge(limit: limit) }
+    func deadlineExceeded() -> HTTPResponse { core.deadlineExceeded() }
+    func shuttingDown() -> HTTPResponse { core.shuttingDown() }
+}
+
+/// ``PluginResponder``'s work for any plugin: the plugin is reached only through its handlers (closures made once
+/// from the protocols it adopts), its type only through its identity.
+final class CallResponder: HTTPResponder {
     /// The shared token; `nil` only when the plugin serves controller hooks without one and has no token file.
     let token: BearerToken?
     let logger: Logger
@@ -14,31 +39,39 @@ struct PluginResponder<P: Plugin>: HTTPResponder {
     let hooksWithoutToken: Bool
     /// The plugin's handlers, one per protocol it adopts; every other method answers 404.
     private let handlers: PluginHandlers
-    private let served: Set<PluginMethod>
+    /// The served methods' ``PluginMethod/bit``s.
+    private let served: UInt16
     /// For a ``TemplatePlugin``, its key: templates without `plugin.<key>` are answered `{}` before decoding.
     private let templateKey: String?
+    /// `["template", "plugin", key]`, built once.
+    private let pluginConfigPath: [String]
+    /// The plugin's type, which a ``TemplatePlugin``'s parameters are decoded for (``TemplateRequestBody``).
+    private let pluginType: ObjectIdentifier
     /// For a ``JobPlugin``, its jobs, handed to each call through its context.
     let jobs: JobDriver?
 
-    /// A responder for `plugin`. A ``JobPlugin`` keeps its jobs in `jobs`, or in memory when none is given.
-    init(plugin: P, token: BearerToken?, configuration: PluginConfiguration, logger: Logger, jobs: JobDriver? = nil) {
-        self.plugin = plugin
+    init<P: Plugin>(
+        plugin: P, token: BearerToken?, configuration: PluginConfiguration, logger: Logger, jobs: JobDriver? = nil
+    ) {
         self.token = token
         self.logger = CallMetadata.attach(to: logger)
         self.callTimeout = configuration.callTimeout
         self.defaultRequeue = configuration.defaultRequeue
         self.hooksWithoutToken = configuration.controllerHooksWithoutToken
         self.handlers = PluginHandlers(plugin)
-        self.served = handlers.methods
-        self.templateKey = (plugin as? any TemplatePlugin).map { type(of: $0).key }
+        self.served = handlers.methods.reduce(0) { $0 | $1.bit }
+        let key = (plugin as? any TemplatePlugin).map { type(of: $0).key }
+        self.templateKey = key
+        self.pluginConfigPath = key.map { ["template", "plugin", $0] } ?? []
+        self.pluginType = ObjectIdentifier(P.self)
         self.jobs = jobs ?? JobDriver.inMemory(for: plugin, ttl: configuration.jobTTL, logger: logger)
     }
 
     func respondEarly(to head: HTTPRequestHead) -> HTTPResponse? {
-        let method = PluginMethod(path: head.path)
+        let method = head.rpc
         guard authorized(head, method) else { return ReplyStatus.forbidden() }
         if let framingError = head.framingError { return ReplyStatus.badRequest(framingError) }
-        guard let method, served.contains(method) else { return ReplyStatus.notFound(head.path) }
+        guard let method, served & method.bit != 0 else { return ReplyStatus.notFound(head.path) }
         guard head.method == "POST" else { return ReplyStatus.methodNotAllowed(head.method) }
         return nil
     }
@@ -50,9 +83,9 @@ struct PluginResponder<P: Plugin>: HTTPResponder {
     }
 
     func respond(to request: HTTPRequest) async -> HTTPResponse {
-        if let refusal = respondEarly(to: request.head) { return refusal }
+        if !request.headChecked, let refusal = respondEarly(to: request.head) { return refusal }
         let body = request.body
-        switch PluginMethod(path: request.head.path) {
+        switch request.head.rpc {
         case nil:
             return ReplyStatus.notFound(request.head.path)
         case .templateExecute:
@@ -87,8 +120,8 @@ struct PluginResponder<P: Plugin>: HTTPResponder {
         var pluginConfig: JSONDocument?
         do {
             let document = try WireJSON.parse(body)
-            if let key = templateKey {
-                pluginConfig = document.subdocument(at: ["template", "plugin", key])
+            if templateKey != nil {
+                pluginConfig = document.subdocument(at: pluginConfigPath)
                 if pluginConfig == nil, Self.isForeignTemplate(document) {
                     // `template.plugin` must be an object (or absent, or null, as Go reads it); the workflow is
                     // checked too (it is small); the other plugin's template is not decoded.
@@ -97,7 +130,7 @@ struct PluginResponder<P: Plugin>: HTTPResponder {
                     return ReplyStatus.ok(WireJSON.emptyObject)
                 }
             }
-            args = try document.decode(ExecuteTemplateArgs.self)
+            args = try WireJSON.decode(ExecuteTemplateArgs.self, from: document)
         } catch {
             return ReplyStatus.badRequest(DecodingErrorDescription.describe(error))
         }
@@ -105,10 +138,11 @@ struct PluginResponder<P: Plugin>: HTTPResponder {
             method: .templateExecute, workflow: args.workflow, template: args.template, logger: logger,
             deadline: ContinuousClock.now.advanced(by: callTimeout))
         context.jobs = jobs
-        var identity = context.identity
-        identity.templateBody = pluginConfig.map {
-            TemplateRequestBody(pluginConfig: $0, plugin: ObjectIdentifier(P.self))
-        }
+        // `context.identity`, read from `args` (the context's copy would be copied again).
+        let identity = CallIdentity(
+            method: .templateExecute, workflow: args.workflow.metadata.name,
+            namespace: args.workflow.metadata.namespace, template: args.template.name,
+            templateBody: pluginConfig.map { TemplateRequestBody(pluginConfig: $0, plugin: pluginType) })
         return await CallMetadata.$current.withValue(identity) {
             context.logger.debug("call")
             do {
@@ -141,10 +175,25 @@ struct PluginResponder<P: Plugin>: HTTPResponder {
         _ method: PluginMethod, _ body: [UInt8], _ subject: (Args) -> (Workflow?, Template?),
         _ handler: PluginHandlers.Handler<Args, Reply>?
     ) async -> HTTPResponse {
+        await serveHook(method, body, { try WireJSON.decode(Args.self, from: $0) }, subject, handler)
+    }
+
+    /// A controller hook whose arguments build themselves (``WireJSON/decode(_:from:)``, concrete type).
+    private func hook<Args: JSONDirectDecodable, Reply: Encodable>(
+        _ method: PluginMethod, _ body: [UInt8], _ subject: (Args) -> (Workflow?, Template?),
+        _ handler: PluginHandlers.Handler<Args, Reply>?
+    ) async -> HTTPResponse {
+        await serveHook(method, body, { try WireJSON.decode(Args.self, from: $0) }, subject, handler)
+    }
+
+    private func serveHook<Args: Decodable, Reply: Encodable>(
+        _ method: PluginMethod, _ body: [UInt8], _ decode: ([UInt8]) throws -> Args,
+        _ subject: (Args) -> (Workflow?, Template?), _ handler: PluginHandlers.Handler<Args, Reply>?
+    ) async -> HTTPResponse {
         guard let handler else { return ReplyStatus.notFound(method.path) }
         let args: Args
         do {
-            args = try WireJSON.decode(Args.self, from: body)
+            args = try decode(body)
         } catch {
             return ReplyStatus.badRequest(DecodingErrorDescription.describe(error))
         }
@@ -183,8 +232,17 @@ struct PluginResponder<P: Plugin>: HTTPResponder {
     }
 
     private func encode<T: Encodable>(_ value: T) -> HTTPResponse {
+        reply { try WireJSON.encode(value) }
+    }
+
+    /// A reply that writes itself, encoded with its concrete type (`template.execute`'s).
+    private func encode<T: JSONDirectEncodable>(_ value: T) -> HTTPResponse {
+        reply { try WireJSON.encode(value) }
+    }
+
+    private func reply(_ encode: () throws -> [UInt8]) -> HTTPResponse {
         do {
-            return ReplyStatus.ok(try WireJSON.encode(value))
+            return ReplyStatus.ok(try encode())
         } catch {
             logger.error("cannot encode the reply", metadata: ["error": "\(error)"])
             return ReplyStatus.error(500, "the plugin's reply could not be encoded")

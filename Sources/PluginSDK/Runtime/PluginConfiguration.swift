@@ -29,8 +29,10 @@ public struct PluginConfiguration: Sendable {
     /// Largest request line plus headers, in bytes; bigger heads are refused by libmicrohttpd (431).
     ///
     /// This is libmicrohttpd's per-connection memory pool, which it zeroes on every request of a keep-alive
-    /// connection: 16 KiB is about 50 times Argo's request head and costs a quarter of 64 KiB per call.
-    public var maxHeaderBytes: Int = 16 * 1024
+    /// connection (and half of it again when the body is in): 8 KiB is about 25 times Argo's request head, room for
+    /// a service-account token several times the usual size, and costs half of 16 KiB per call (12 k of 84 k
+    /// instructions for a small call, against 24 k).
+    public var maxHeaderBytes: Int = 8 * 1024
     /// Idle connections and stalled uploads are closed after this many seconds.
     public var connectionTimeoutSeconds: Int = 60
     /// Maximum simultaneous connections.

@@ -72,7 +72,7 @@ public final class PluginServer<P: Plugin>: Service, Sendable {
                 connectionTimeoutSeconds: configuration.connectionTimeoutSeconds,
                 connectionLimit: configuration.connectionLimit, maxHeaderBytes: configuration.maxHeaderBytes,
                 maxBodyBytes: configuration.maxBodyBytes, callTimeout: configuration.callTimeout),
-            responder: responder, logger: logger)
+            responder: responder.core, logger: logger)
     }
 
     /// Reads the token. Without a token file, a plugin that serves only controller hooks may still start when

@@ -72,7 +72,7 @@ public struct InProcessTransport: Sendable {
     public func call(method: String = "POST", path: String, authorization: String?, body: [UInt8]) async -> Reply {
         let head = HTTPRequestHead(method: method, path: path, authorization: authorization, contentLength: body.count)
         if let early = respondEarly(head) { return Reply(early) }
-        let request = HTTPRequest(head: head, body: body)
+        let request = HTTPRequest(head: head, body: body, headChecked: true)
         let respond = self.respond
         let timeout = callTimeout
         let response = await withTaskGroup(of: HTTPResponse?.self) { group in

@@ -6,16 +6,37 @@ struct HTTPRequestHead: Sendable {
     /// The HTTP verb as sent, e.g. `POST`.
     var method: String
     /// The request path without query string, e.g. `/api/v1/template.execute`.
-    var path: String
+    let path: String
     /// The raw `Authorization` header, if present. Never log it.
     var authorization: String?
     /// The announced body length; `nil` for chunked uploads or no body.
     var contentLength: Int?
     /// Why the head cannot be trusted to frame the body (e.g. conflicting `Content-Length`s); answered 400.
-    var framingError: String? = nil
+    var framingError: String?
     /// Every header and query parameter, collected only when `TransportSettings.collectsDetails` is on (the test
     /// kit's fake services record them; the plugin path never pays for them).
     var details: HTTPRequestDetails? = nil
+    /// The plugin method `path` names, if any (found once, here).
+    let rpc: PluginMethod?
+
+    init(method: String, path: String, authorization: String?, contentLength: Int?, framingError: String? = nil) {
+        self.init(
+            method: method, path: path, rpc: PluginMethod(path: path), authorization: authorization,
+            contentLength: contentLength, framingError: framingError)
+    }
+
+    /// A head whose path the transport has already matched to `rpc`.
+    init(
+        method: String, path: String, rpc: PluginMethod?, authorization: String?, contentLength: Int?,
+        framingError: String?
+    ) {
+        self.method = method
+        self.path = path
+        self.rpc = rpc
+        self.authorization = authorization
+        self.contentLength = contentLength
+        self.framingError = framingError
+    }
 }
 
 /// The parts of a request only the test kit's fake services need.
@@ -32,6 +53,8 @@ struct HTTPRequest: Sendable {
     var head: HTTPRequestHead
     /// The body bytes.
     var body: [UInt8]
+    /// Whether the transport has had `respondEarly(to:)` pass this head already (the responder then skips it).
+    var headChecked = false
 }
 
 /// A reply: always JSON, always with a body, `Content-Length` set by the transport.

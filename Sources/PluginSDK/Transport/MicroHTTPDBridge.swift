@@ -99,15 +99,16 @@ final class MicroHTTPDServer: Sendable {
     // MARK: Per-request steps, called on the libmicrohttpd worker that owns the connection.
 
     fileprivate func begin(
-        _ connection: OpaquePointer, url: String, method: String,
+        _ connection: OpaquePointer, url: UnsafePointer<CChar>?, method: UnsafePointer<CChar>?,
         context: UnsafeMutablePointer<UnsafeMutableRawPointer?>
     ) -> MHD_Result {
+        let (path, rpc) = url.map(Self.route) ?? ("/", nil)
         var head = HTTPRequestHead(
-            method: method,
-            path: Self.pathOnly(url),
+            method: method.map { String(cString: $0) } ?? "", path: path, rpc: rpc,
             authorization: Self.header("Authorization", of: connection),
             contentLength: Self.header("Content-Length", of: connection).flatMap { Int($0) },
-            framingError: Self.framingError(of: connection))
+            framingError: CMHD_conflicting_content_lengths(connection) != 0
+                ? "conflicting Content-Length headers" : nil)
         if settings.collectsDetails { head.details = Self.details(of: connection) }
         let state = RequestState(head: head)
         context.pointee = Unmanaged.passRetained(state).toOpaque()
@@ -172,7 +173,7 @@ final class MicroHTTPDServer: Sendable {
             return Self.queue(responder.shuttingDown(), on: connection)
         }
         state.dispatched = true
-        let request = HTTPRequest(head: state.head, body: state.body)
+        let request = HTTPRequest(head: state.head, body: state.body, headChecked: true)
         state.body = []
         let responder = self.responder
         let peer = ConnectionRef(raw: connection)
@@ -221,27 +222,21 @@ final class MicroHTTPDServer: Sendable {
         if state.dispatched { inflight.subtract(1, ordering: .sequentiallyConsistent) }
     }
 
-    /// The URL without its query (`/api/v1/template.execute?x` → `/api/v1/template.execute`), found on the UTF-8
-    /// bytes: `split` on `Character`s costs a tenth of a hello call.
-    static func pathOnly(_ url: String) -> String {
-        guard let mark = url.utf8.firstIndex(of: UInt8(ascii: "?")) else { return url }
-        return String(url[..<mark])
+    /// The URL's path without its query (`/api/v1/template.execute?x` → `/api/v1/template.execute`), and the
+    /// plugin method it names. A method's path is matched on the C string's bytes and given as the method's own
+    /// (literal) path, so the calls Argo makes build no `String` for it; any other path is copied.
+    static func route(_ url: UnsafePointer<CChar>) -> (path: String, rpc: PluginMethod?) {
+        var length = 0
+        while url[length] != 0 && url[length] != CChar(UInt8(ascii: "?")) { length += 1 }
+        let bytes = UnsafeRawBufferPointer(start: url, count: length).bindMemory(to: UInt8.self)
+        if let method = PluginMethod(pathUTF8: bytes) { return (method.path, method) }
+        return (String(decoding: bytes, as: UTF8.self), nil)
     }
 
     // MARK: C helpers
 
     private static func header(_ name: String, of connection: OpaquePointer) -> String? {
         MHD_lookup_connection_value(connection, .HEADER_KIND, name).map { String(cString: $0) }
-    }
-
-    /// Content-Length values that disagree: libmicrohttpd 0.9.75 silently uses the first, while RFC 9112 (6.3)
-    /// requires refusing the message, since a proxy in front may have framed it by another one (request smuggling).
-    private static func framingError(of connection: OpaquePointer) -> String? {
-        var lengths: [String] = []
-        _ = withUnsafeMutablePointer(to: &lengths) { pointer in
-            MHD_get_connection_values(connection, .HEADER_KIND, MicroHTTPDCallbacks.collectContentLength, pointer)
-        }
-        return Set(lengths).count > 1 ? "conflicting Content-Length headers" : nil
     }
 
     /// Every header and query parameter of the request (fake services record them).
@@ -286,9 +281,7 @@ private enum MicroHTTPDCallbacks {
             let state = Unmanaged<RequestState>.fromOpaque(raw).takeUnretainedValue()
             return server.proceed(state, connection, data: data, size: size)
         }
-        return server.begin(
-            connection, url: url.map { String(cString: $0) } ?? "/",
-            method: method.map { String(cString: $0) } ?? "", context: context)
+        return server.begin(connection, url: url, method: method, context: context)
     }
 
     static let completed: MHD_RequestCompletedCallback = { cls, _, context, _ in
@@ -299,35 +292,12 @@ private enum MicroHTTPDCallbacks {
         server.finished(state)
     }
 
-    /// Appends each Content-Length value to the `[String]` that `cls` points to (see `framingError(of:)`).
-    static let collectContentLength: MHD_KeyValueIterator = { cls, _, key, value in
-        guard let cls, let key, isContentLength(key) else { return .YES }
-        let lengths = cls.assumingMemoryBound(to: [String].self)
-        lengths.pointee.append(value.map { String(cString: $0) } ?? "")
-        return .YES
-    }
-
     /// Appends each name and value to the `[(String, String)]` that `cls` points to (see `details(of:)`).
     static let collectPair: MHD_KeyValueIterator = { cls, _, key, value in
         guard let cls, let key else { return .YES }
         let pairs = cls.assumingMemoryBound(to: [(String, String)].self)
         pairs.pointee.append((String(cString: key), value.map { String(cString: $0) } ?? ""))
         return .YES
-    }
-
-    /// Whether the NUL-terminated header name is `Content-Length` in any case, compared byte by byte (every
-    /// request has a few headers starting with "C"; building Strings for them showed in profiles).
-    private static func isContentLength(_ name: UnsafePointer<CChar>) -> Bool {
-        let expected: StaticString = "content-length"
-        return expected.withUTF8Buffer { lower in
-            for (offset, byte) in lower.enumerated() {
-                let actual = UInt8(bitPattern: name[offset])
-                // Letters match in either case; anything else exactly (a NUL ends a shorter name).
-                let isLetter = byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z")
-                if actual != byte && !(isLetter && actual == byte - 0x20) { return false }
-            }
-            return name[lower.count] == 0
-        }
     }
 
     static let log: CMHD_LogCallback = { cls, message in

@@ -34,6 +34,23 @@ struct HeaderAndVerbTests {
         await server.stop()
     }
 
+    @Test("a 5 KiB head (a long token, tracing headers) is served under the default limit; a 12 KiB one is refused")
+    func headLimit() async throws {
+        let server = try TestServer.start(ProbePlugin())
+        let statuses = try await blocking {
+            try [5 * 1024, 12 * 1024].map { (size: Int) throws -> Int in
+                let client = try server.client(timeoutSeconds: 5)
+                let trace = "X-Trace: " + String(repeating: "t", count: size)
+                return try client.call(
+                    path: "/api/v1/template.execute", token: server.token, json: Bodies.probe("{}"), headers: [trace]
+                ).status
+            }
+        }
+        #expect(statuses[0] == 200, "a 5 KiB head answered \(statuses[0])")
+        #expect(statuses[1] == 431 || statuses[1] == 400, "a 12 KiB head answered \(statuses[1])")
+        await server.stop()
+    }
+
     @Test("a 100 KiB request line is refused with 414, 431 or 400")
     func hugeRequestLine() async throws {
         let server = try TestServer.start(ProbePlugin())

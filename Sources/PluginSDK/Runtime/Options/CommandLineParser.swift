@@ -99,6 +99,9 @@ enum CommandLineParser {
     /// Checks the plugin's declarations: every flag named in its `environment` exists, and none of its flags
     /// reuses one of the SDK's.
     private static func checkDeclarations<Options: PluginOptions>(_: Options.Type) throws(StartupError) {
+        // A plugin without options of its own declares nothing to check; rendering its help (what the checks read)
+        // took a fifth of start-up.
+        guard Options.self != NoPluginOptions.self else { return }
         let help = Options.helpMessage(includeHidden: true, columns: 10_000)
         for fallback in Options.environment where !FlagName.isMentioned(fallback.name, in: help) {
             throw .configuration(
