@@ -17,6 +17,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
+. scripts/lib/listening.sh
 OUT=$ROOT/Examples/HelloPlugin/hot-symbols.txt
 for tool in valgrind callgrind_annotate objcopy curl; do
   command -v $tool >/dev/null || { echo "hot-symbols.sh: needs $tool (apt-get install valgrind binutils curl)" >&2; exit 2; }
@@ -29,10 +30,11 @@ trap 'rm -rf "$work"' EXIT
 objcopy --strip-debug "$BIN" "$work/HelloPlugin"  # valgrind 3.19 cannot read the DWARF 5 that Swift emits
 printf 'hot-symbols-token' > "$work/token"
 chmod 600 "$work/token"
-port=$(( 30000 + RANDOM % 20000 ))
+# Port 0: the kernel picks a free port and the start-up line names it.
 valgrind --tool=callgrind --demangle=no --callgrind-out-file="$work/callgrind.out" \
-  "$work/HelloPlugin" --port $port --token-file "$work/token" > "$work/server.log" 2>&1 &
+  "$work/HelloPlugin" --port 0 --token-file "$work/token" > "$work/server.log" 2>&1 &
 server=$!
+port=$(listening_port "$work/server.log" $server 120) || { cat "$work/server.log" >&2; exit 1; }
 call() {
   curl -s -o /dev/null -w '%{http_code}' -H 'Authorization: Bearer hot-symbols-token' \
     --data-binary @"Benchmarks/CodecBenchmark/bodies/$1.json" "http://127.0.0.1:$port/api/v1/template.execute" || true
