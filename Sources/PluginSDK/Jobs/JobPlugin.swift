@@ -46,8 +46,9 @@ import ArgoModels
 /// only when the job surely did not start, because the retry starts it. Any other error from `start` fails the
 /// node; from `poll` it fails the node and cancels the job. Errors from `cancel` are logged.
 ///
-/// A job that fails is not remembered once its failure is answered, so a retry of the node (`retryStrategy`, which
-/// keeps the key) starts a new job; a job that succeeded is answered the same way again for the job TTL. See
+/// A job that fails is not remembered once its failure is answered (calls within 2 s of the answer are duplicates
+/// and get the same answer), so a retry of the node (`retryStrategy`, which keeps the key) starts a new job; a job
+/// that succeeded is answered the same way again for the job TTL. See
 /// <doc:LongRunningJobs> for the state directory, a crash while starting, the timeout and cancellation.
 public protocol JobPlugin: TemplatePlugin {
     /// What identifies a started job to your service (its ID, its URL...): everything ``poll(_:context:)`` and

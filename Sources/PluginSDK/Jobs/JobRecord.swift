@@ -17,7 +17,7 @@ struct JobRecord: Codable, Sendable {
     /// The answer of a finished job.
     var reply: ExecuteTemplateReply?
     /// Whether a finished job's answer was sent to Argo. A failure is answered once: the next call with the same
-    /// key (a retry of the node) starts a new job.
+    /// key after the duplicate window (a retry of the node) starts a new job.
     var answered: Bool = false
     /// `namespace/name` of the workflow and the template's name, for logs.
     var workflow: String

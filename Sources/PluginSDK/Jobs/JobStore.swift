@@ -30,7 +30,15 @@ actor JobStore {
         var starting: Task<Void, Never>?
         /// The task ending the job (cancel, then the answer), which concurrent calls share.
         var settling: Task<ExecuteTemplateReply, Never>?
+        /// When a failure was first answered (this process only): calls within ``JobStore/duplicateWindow`` of it
+        /// are duplicates of the answered call and get the same answer.
+        var answeredAt: ContinuousClock.Instant?
     }
+
+    /// How long after a failure is answered a call for the same job still counts as a duplicate of the answered
+    /// call (a concurrent or re-sent call that lost the race) rather than a retry of the node. Argo's retry of a
+    /// failed node comes after the agent has reported the failure and the controller has made the retry node.
+    static let duplicateWindow: Swift.Duration = .seconds(2)
 
     let ttl: Swift.Duration
     let file: JobStateFile?
@@ -96,12 +104,11 @@ actor JobStore {
                 entries[key] = entry
                 return .poll(entry.record)
             case .finished:
-                // A failure already answered makes this call a retry of the node: it starts a new job.
-                if let reply = entry.record.reply, entry.record.succeeded || !entry.record.answered {
-                    if !entry.record.answered {
-                        entries[key]?.record.answered = true
-                        saveLogging()
-                    }
+                // A failure answered more than `duplicateWindow` ago makes this call a retry of the node: it starts
+                // a new job. Within the window it is a duplicate of the answered call.
+                let duplicate = entry.answeredAt.map { now - $0 < Self.duplicateWindow } ?? false
+                if let reply = entry.record.reply, entry.record.succeeded || !entry.record.answered || duplicate {
+                    if !entry.record.answered { markAnswered(key) }
                     return .finished(reply)
                 }
             }
@@ -165,14 +172,12 @@ actor JobStore {
     func finish(_ key: String, _ reply: ExecuteTemplateReply) -> ExecuteTemplateReply {
         guard var entry = entries[key] else { return reply }
         if entry.record.state == .finished, let earlier = entry.record.reply {
-            entries[key]?.record.answered = true
-            saveLogging()
+            markAnswered(key)
             return earlier
         }
         end(&entry.record, reply)
-        entry.record.answered = true
         entries[key] = entry
-        saveLogging()
+        markAnswered(key)
         return reply
     }
 
@@ -183,7 +188,7 @@ actor JobStore {
     {
         if let pending = entries[key]?.settling { return await pending.value }
         if let entry = entries[key], entry.record.state == .finished, let reply = entry.record.reply {
-            entries[key]?.record.answered = true
+            markAnswered(key)
             return reply
         }
         let task = Task { await work() }
@@ -263,6 +268,16 @@ actor JobStore {
     /// The number of jobs in each state, for tests and logs.
     var counts: [JobRecord.State: Int] {
         entries.values.reduce(into: [:]) { $0[$1.record.state, default: 0] += 1 }
+    }
+
+    /// Records that the job's answer went out (saved), and when, for the duplicate window.
+    private func markAnswered(_ key: String) {
+        guard entries[key] != nil else { return }
+        if entries[key]?.record.answered == false {
+            entries[key]?.record.answered = true
+            entries[key]?.answeredAt = .now
+        }
+        saveLogging()
     }
 
     private func end(_ record: inout JobRecord, _ reply: ExecuteTemplateReply) {

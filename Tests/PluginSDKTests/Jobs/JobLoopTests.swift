@@ -70,6 +70,11 @@ struct JobLoopTests {
         let client = try JobClient(CountingJobs(service: service))
         let failed = try await client.execute(#"{"outcome":"fail"}"#)
         #expect(failed.reply == ["node": ["phase": "Failed", "message": "job-1 broke"]])
+        // A call right after the answer is a duplicate of the answered call (a re-send that lost the race).
+        let duplicate = try await client.execute(#"{"outcome":"fail"}"#)
+        #expect(duplicate.reply == failed.reply)
+        #expect(service.starts == 1)
+        try await Task.sleep(for: JobStore.duplicateWindow + .milliseconds(100))
         let retry = try await client.execute(#"{"outcome":"fail"}"#)
         #expect(retry.reply == ["node": ["phase": "Failed", "message": "job-2 broke"]])
         #expect(service.starts == 2)
