@@ -32,6 +32,8 @@ let package = Package(
             name: "CMicroHTTPD",
             linkerSettings: [.linkedLibrary("microhttpd")]
         ),
+        // A pthread mutex behind an opaque handle (PlatformLock): ThreadSanitizer sees it, unlike a contended Mutex.
+        .target(name: "CPlatformLock"),
         // Non-variadic wrappers over Debian's libcurl (libcurl4-openssl-dev; libcurl4 at run time).
         .target(
             name: "CCurl",
@@ -53,6 +55,7 @@ let package = Package(
             name: "PluginSDK",
             dependencies: [
                 "CMicroHTTPD",
+                "CPlatformLock",
                 "PluginJSON",
                 "ArgoModels",
                 .product(name: "Logging", package: "swift-log"),

@@ -1,4 +1,4 @@
-import Synchronization
+import PluginSDK
 
 /// A bearer token read from a file and read again when the file changes (Kubernetes rewrites a projected or
 /// Secret-mounted service-account token in place when it rotates). One `stat` per request notices a change.
@@ -8,14 +8,14 @@ final class TokenFileSource: Sendable {
         var signature: [Int]?
         var token: String
     }
-    private let cached: Mutex<Cached>
+    private let cached: PlatformLock<Cached>
 
     /// Reads the token now, so a missing or empty file fails at start-up.
     init(path: String) throws(ServiceConfigurationError) {
         self.path = path
         let signature = FileBytes.signature(path)
         let token = try Self.read(path)
-        cached = Mutex(Cached(signature: signature, token: token))
+        cached = PlatformLock(Cached(signature: signature, token: token))
     }
 
     /// The current token: the cached one, or the file's new content if it changed. If a rewritten file cannot

@@ -2,6 +2,7 @@
 // thread that owns a curl multi handle, and turns the outcome back into a `WireResponse` or a `WireFailure`.
 // Everything above this file works on plain Swift values; every pointer stays here.
 internal import CCurl
+import PluginSDK
 import Synchronization
 
 #if canImport(Glibc)
@@ -66,7 +67,7 @@ final class CurlEventLoop: Sendable {
     }
 
     private let multi: MultiHandle
-    private let queue = Mutex(Queue())
+    private let queue = PlatformLock(Queue())
 
     private init() {
         curl_global_init(Int(CURL_GLOBAL_ALL))

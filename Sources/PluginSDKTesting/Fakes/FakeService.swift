@@ -27,15 +27,15 @@ public final class FakeService: Sendable {
         var requests: [RecordedRequest] = []
     }
 
-    private let state: Mutex<State>
-    private let server: Mutex<TestHTTPServer?> = Mutex(nil)
+    private let state: PlatformLock<State>
+    private let server: PlatformLock<TestHTTPServer?> = PlatformLock(nil)
     private let boundPort = Atomic<Int>(0)
     /// Set by ``stop(grace:)``: delayed replies still waiting are sent at once, so stopping never waits them out.
     private let stopping = Atomic<Bool>(false)
 
     /// A service with `routes`, not yet listening; see ``start(_:host:port:)``.
     public init(_ routes: [FakeRoute] = []) {
-        state = Mutex(State(routes: routes))
+        state = PlatformLock(State(routes: routes))
     }
 
     /// Creates a service with `routes` and starts it on `127.0.0.1:port` (0: any free port).

@@ -1,5 +1,4 @@
 import Logging
-import Synchronization
 
 #if canImport(Glibc)
 import Glibc
@@ -116,4 +115,4 @@ struct LogLineOutput: Sendable {
 }
 
 /// Serializes writes of log lines to standard error.
-private let standardErrorLock = Mutex(())
+private let standardErrorLock = PlatformLock(())

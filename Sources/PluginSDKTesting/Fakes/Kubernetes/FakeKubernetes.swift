@@ -1,4 +1,4 @@
-import Synchronization
+import PluginSDK
 
 /// A stand-in for the Kubernetes API server: serves the Workflows and other objects it was given, stores what the
 /// plugin creates and patches, and records every write for assertions. Built on ``FakeService``, so failures are
@@ -45,7 +45,7 @@ public final class FakeKubernetes: Sendable {
     public let service: FakeService
     /// The bearer token requests must carry.
     public let token: String
-    private let state = Mutex(State())
+    private let state = PlatformLock(State())
 
     private init(service: FakeService, token: String) {
         self.service = service
