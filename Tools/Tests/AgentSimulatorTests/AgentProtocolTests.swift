@@ -2,6 +2,7 @@
 import Foundation
 import ArgoModels
 import Testing
+import ToolTestSupport
 
 @Suite("simulate: calls plugins exactly as Argo's agent does")
 struct AgentProtocolTests {
@@ -159,12 +160,15 @@ struct AgentProtocolTests {
 
     @Test("an unreachable plugin is retried as a connection error, then named in a hint")
     func unreachable() async throws {
-        let plugin = try ScriptedPlugin([.succeeded])
-        plugin.stop()
-        let report = try await simulate(Workflows.single(), [plugin])
+        // A bound port that never listens: refused, and no other test's listener can take it meanwhile.
+        let refusing = try RefusingPort()
+        let simulator = Simulator(
+            plugins: [PluginEndpoint(address: refusing.url, token: "tok")], timing: Workflows.fastTiming(),
+            uid: "uid-42", pluginOrder: .given, claimCheck: false)
+        let report = await simulator.run(try WorkflowDocument(yaml: Workflows.single(), suffix: "abcde"))
         #expect(!report.succeeded)
         #expect(report.nodes.first?.message?.contains("connection refused") == true)
-        #expect(report.table.contains("is the plugin running at \(plugin.url)?"))
+        #expect(report.table.contains("is the plugin running at \(refusing.url)?"))
     }
 
     @Test("Argo's backoff: 1, 2, 4, 8 s with up to 20 % jitter, scaled by --fast")

@@ -1,5 +1,6 @@
 import PluginConform
 import Testing
+import ToolTestSupport
 
 /// Each check fails against a server that breaks its rule, and only the checks of that rule fail.
 @Suite("conform catches each broken rule")
@@ -81,10 +82,9 @@ struct ViolationConformTests {
 
     @Test("nothing listening: the reachable check fails and no other check runs")
     func unreachable() async throws {
-        let server = try ContractServer()
-        let url = server.url
-        server.stop()
-        let report = try await conform(url, token: "x", timeout: .seconds(2))
+        // A bound port that never listens: refused, and no other test's listener can take it meanwhile.
+        let refusing = try RefusingPort()
+        let report = try await conform(refusing.url, token: "x", timeout: .seconds(2))
         #expect(report.checks.map(\.id) == ["reachable"])
         #expect(report.failure("reachable")?.problem?.contains("is the plugin running") == true)
     }
