@@ -61,10 +61,12 @@ struct RetryTests {
         #expect(ContinuousClock.now - started >= .milliseconds(300))
         #expect(plugin.received.count == 3)
         #expect(report.nodes.first?.message == "No more retries left")
-        // 300 ms to wait after each attempt, 500 ms in all: the second attempt's backoff would end too late.
+        // Waits of 300 ms, then 3 s, within 2 s in all: the second attempt's backoff would end too late. (Wide
+        // margins: a loaded machine once made the first attempt take long enough to break tighter ones.)
         let capped = try ScriptedPlugin([.failed("no")])
         let short = try await Workflows.simulate(
-            Self.workflow("{limit: 5, backoff: {duration: 30s, maxDuration: 50s}}"), [capped], timing: timing)
+            Self.workflow("{limit: 5, backoff: {duration: 30s, factor: 10, maxDuration: 200s}}"), [capped],
+            timing: timing)
         #expect(capped.received.count == 2)
         #expect(short.nodes.first?.message == "Backoff would exceed max duration limit")
     }

@@ -8,8 +8,8 @@ import Synchronization
 /// A TCP listener on 127.0.0.1 with an ephemeral port that hands each connection to `serve` on a thread of its
 /// own: the server half of the tools' scripted plugins (the client half is the SDK's `WireConnection`).
 ///
-/// The one file of the tools' tests with socket calls and the pointer code they need (sockaddr, read and write
-/// buffers). ``stop()`` closes the listener and shuts down every open connection, so serving threads end.
+/// With RefusingPort.swift (which binds the socket), the only file of the tools' tests with socket calls and the
+/// pointer code they need (sockaddr, read and write buffers). ``stop()`` closes the listener and shuts down every open connection, so serving threads end.
 public final class LoopbackListener: Sendable {
     /// The port the kernel chose.
     public let port: Int
@@ -20,26 +20,13 @@ public final class LoopbackListener: Sendable {
     /// Listens and starts accepting. No `SO_REUSEADDR`: a port that still has connections from an earlier test is
     /// never handed out again, so a client's pooled keep-alive connection cannot reach the wrong server.
     public init(backlog: Int32 = 64, serve: @escaping @Sendable (LoopbackPeer) -> Void) throws {
-        let listener = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_port = 0
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        let bound = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-                bind(listener, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
-            }
-        }
-        guard listener >= 0, bound == 0, listen(listener, backlog) == 0 else {
-            if listener >= 0 { close(listener) }
+        let (listener, port) = try RefusingPort.bindLoopback()
+        guard listen(listener, backlog) == 0 else {
+            close(listener)
             throw POSIXError(.EADDRINUSE)
         }
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        _ = withUnsafeMutablePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(listener, $0, &length) }
-        }
         self.listener = listener
-        port = Int(UInt16(bigEndian: address.sin_port))
+        self.port = port
         Thread.detachNewThread { [self] in
             while !stopped.load(ordering: .relaxed) {
                 let fd = accept(listener, nil, nil)

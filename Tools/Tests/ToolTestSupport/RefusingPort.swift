@@ -14,6 +14,11 @@ public final class RefusingPort: Sendable {
 
     /// Binds a socket to a port the kernel chooses, without listening on it.
     public init() throws {
+        (descriptor, port) = try Self.bindLoopback()
+    }
+
+    /// A TCP socket bound to 127.0.0.1 on a port the kernel chooses, and that port; the caller closes it.
+    static func bindLoopback() throws -> (descriptor: Int32, port: Int) {
         let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         var address = sockaddr_in()
         address.sin_family = sa_family_t(AF_INET)
@@ -32,8 +37,7 @@ public final class RefusingPort: Sendable {
         _ = withUnsafeMutablePointer(to: &address) {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(descriptor, $0, &length) }
         }
-        self.descriptor = descriptor
-        port = Int(UInt16(bigEndian: address.sin_port))
+        return (descriptor, Int(UInt16(bigEndian: address.sin_port)))
     }
 
     /// `http://127.0.0.1:<port>`.
