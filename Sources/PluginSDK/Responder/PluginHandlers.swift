@@ -14,40 +14,40 @@ struct PluginHandlers: Sendable {
     private(set) var podPreCreate: Handler<PodPreCreateArgs, PodPreCreateReply>?
     private(set) var podPostCreate: Handler<PodPostCreateArgs, PodPostCreateReply>?
     /// The methods with a handler.
-    private(set) var methods: Set<PluginMethod> = []
+    var methods: Set<PluginMethod> {
+        let handled: [(PluginMethod, Bool)] = [
+            (.templateExecute, executeTemplate != nil), (.workflowPreOperate, workflowPreOperate != nil),
+            (.workflowPostOperate, workflowPostOperate != nil), (.nodePreExecute, nodePreExecute != nil),
+            (.nodePostExecute, nodePostExecute != nil), (.parametersAdd, parametersAdd != nil),
+            (.podPreCreate, podPreCreate != nil), (.podPostCreate, podPostCreate != nil),
+        ]
+        return Set(handled.filter(\.1).map(\.0))
+    }
 
     init(_ plugin: some Plugin) {
         if let served = plugin as? any TemplateExecutor {
             executeTemplate = { try await served.executeTemplate($0, context: $1) }
-            methods.insert(.templateExecute)
         }
         if let served = plugin as? any WorkflowPreOperateHook {
             workflowPreOperate = { try await served.workflowPreOperate($0, context: $1) }
-            methods.insert(.workflowPreOperate)
         }
         if let served = plugin as? any WorkflowPostOperateHook {
             workflowPostOperate = { try await served.workflowPostOperate($0, context: $1) }
-            methods.insert(.workflowPostOperate)
         }
         if let served = plugin as? any NodePreExecuteHook {
             nodePreExecute = { try await served.nodePreExecute($0, context: $1) }
-            methods.insert(.nodePreExecute)
         }
         if let served = plugin as? any NodePostExecuteHook {
             nodePostExecute = { try await served.nodePostExecute($0, context: $1) }
-            methods.insert(.nodePostExecute)
         }
         if let served = plugin as? any ParametersAddHook {
             parametersAdd = { try await served.parametersAdd($0, context: $1) }
-            methods.insert(.parametersAdd)
         }
         if let served = plugin as? any PodPreCreateHook {
             podPreCreate = { try await served.podPreCreate($0, context: $1) }
-            methods.insert(.podPreCreate)
         }
         if let served = plugin as? any PodPostCreateHook {
             podPostCreate = { try await served.podPostCreate($0, context: $1) }
-            methods.insert(.podPostCreate)
         }
     }
 
