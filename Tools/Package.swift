@@ -33,7 +33,13 @@ let package = Package(
         // The SDK's test kit gives it the wire client (WireConnection), Argo's models and the hook fixtures.
         .target(
             name: "PluginConform",
-            dependencies: [.product(name: "PluginSDKTesting", package: "swift-argo-plugin")]
+            dependencies: [.product(name: "PluginSDKTesting", package: "swift-argo-plugin")],
+            // Swift 6.3.1's optimizer crashes on this module in release builds (CopyPropagation: "Found ownership
+            // error", a borrow of `Exchange` used past its end in the async check functions); without that one pass
+            // it builds. A root-only package, so the flag never reaches a plugin author's build.
+            swiftSettings: [
+                .unsafeFlags(["-Xllvm", "-sil-disable-pass=copy-propagation"], .when(configuration: .release))
+            ]
         ),
         .executableTarget(
             name: "ArgoPluginCLI",
